@@ -1,0 +1,150 @@
+"""Word lists and regular expressions shared by the extraction rules.
+
+Everything here is about English news about diplomacy in general: titles,
+event nouns, document nouns, tense and negation cues. Nothing names an entity
+of any particular article.
+"""
+from __future__ import annotations
+
+import re
+
+# -- placeholders in masked sentences: ⟦<kind><index>⟧ -------------------------------------
+def slot(kinds: str, name: str | None = None) -> str:
+    """Regex for a placeholder of one of ``kinds``; the index is captured (named if ``name``)."""
+    grp = f"(?P<{name}>\\d+)" if name else "(\\d+)"
+    return f"⟦[{kinds}]{grp}⟧"
+
+
+POSS = r"(?:'s|’s|')"
+
+# -- titles ---------------------------------------------------------------------------------
+_TITLE_MOD = (r"(?:acting|interim|caretaker|outgoing|incoming|former|ex-|then-|late|new|newly[- ]elected|"
+              r"first|deputy|vice|senior|chief|top|foreign|prime|presidential|supreme|crown|special|"
+              r"permanent|national|defen[cs]e|finance|trade|economy|economic|external affairs|interior|"
+              r"home|security|foreign affairs|energy|justice|health|state|military|executive)")
+_TITLE_HEAD = (r"(?:president|prime minister|premier|chancellor|king|queen|emir|amir|sultan|leader|"
+               r"secretary[- ]general|director[- ]general|secretary of state|foreign secretary|"
+               r"minister(?: of (?:foreign affairs|defen[cs]e|finance|economy|trade|state|the interior|"
+               r"interior|justice|energy|health|industry|agriculture))?|chair(?:man|woman|person)?|"
+               r"ambassador|envoy|spokes(?:person|man|woman)|aide|advis[eo]r|representative|"
+               r"head of state|head of government|commissioner|counsell?or|governor|mayor|"
+               r"crown prince|sheikh|monarch|official)")
+TITLE = rf"(?P<title>(?:{_TITLE_MOD}[\s-]+){{0,3}}{_TITLE_HEAD}(?:-elect)?)"
+TITLE_RE = re.compile(TITLE, re.I)
+
+LEADER_HEADS = re.compile(
+    r"^(?:top |supreme )?(?:president|prime minister|premier|chancellor|king|queen|emir|amir|sultan|"
+    r"leader|secretary[- ]general|director[- ]general|head of state|head of government|monarch|"
+    r"chair(?:man|woman|person)?)$", re.I)
+NO_OFFICE = re.compile(r"\b(?:former|ex-|then-|late)\b|-elect\b|\belect\b", re.I)
+ACTING = re.compile(r"\b(?:acting|interim|caretaker)\b", re.I)
+DROP_MODS = re.compile(r"^(?:(?:new|newly[- ]elected|outgoing|incoming)\s+)+", re.I)
+
+_SMALL = {"of", "for", "and", "the", "on", "to"}
+
+
+def title_case(title: str) -> str:
+    """Normalise a title as the contract asks: Title Case, no country.
+
+    >>> title_case("presidential aide")
+    'Presidential Aide'
+    >>> title_case("secretary-general")
+    'Secretary-General'
+    >>> title_case("president-elect")
+    'President-elect'
+    """
+    title = DROP_MODS.sub("", " ".join(title.split()))
+    words = []
+    for w in title.split(" "):
+        if w.lower() in _SMALL:
+            words.append(w.lower())
+        else:
+            parts = w.split("-")
+            words.append("-".join(p if p.lower() == "elect" and i else p[:1].upper() + p[1:].lower()
+                                  for i, p in enumerate(parts)).replace("-Elect", "-elect"))
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
+
+
+# -- events ---------------------------------------------------------------------------------
+ORDINAL = (r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+           r"tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth(?:-[a-z]+)?|[a-z]+ieth)")
+SUMMIT_NOUN = r"(?:summits?|Summits?|SUMMIT)"
+EVENT_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:(?:two|three|four|one|2|3|4)[- ]day\s+|high-level\s+|"
+    r"upcoming\s+|annual\s+|highly anticipated\s+|historic\s+)?"
+    r"(?P<noun>summit|meeting|event|gathering|forum|conference|talks|summit meeting)\b(?!\s+(?:of|between|with))",
+    re.I)
+SESSION_FORMAT = re.compile(
+    r"\b(?P<fmt>narrow|expanded|extended|restricted|limited|enlarged|plenary)(?:[- ](?:format|one|session|composition))",
+    re.I)
+MEETING_NOUN = r"(?:talks|meeting|meetings|discussions|negotiations|consultations|summit)"
+
+# -- documents ------------------------------------------------------------------------------
+DOC_NOUN = (r"(?:agreements?|treaty|treaties|memorand(?:um|a)(?: of understanding)?|declarations?|"
+            r"joint statements?|statements?|communiqu[eé]s?|programmes?|programs?|strateg(?:y|ies)|"
+            r"resolutions?|decisions?|road ?map|charter|pact|accords?|conventions?|protocols?|"
+            r"action plan|plan of action|deal|documents?|initiative|alliance)")
+NAMED_DOC = re.compile(
+    r"(?<![\w⟦])(?:(?:[A-Z][\w'’.-]*|⟦[A-Z]\d+⟧)\s+){0,4}"
+    r"(?:Declaration|Treaty|Agreement|Charter|Accord|Memorandum|Communiqu[eé]|Statement|Programme|"
+    r"Program|Strategy|Roadmap|Resolution|Convention|Protocol|Pact|Plan|Concept|Initiative)"
+    r"(?:\s+(?:on|of|for|between|to|into|in|and|the|(?:[A-Z][\w'’-]*)|⟦[A-Z]\d+⟧))*")
+GENERIC_DOC = re.compile(
+    r"\b(?:a|an|the)\s+(?P<mods>(?:(?:new|final|joint|comprehensive|strategic|partnership|bilateral|"
+    r"trilateral|multilateral|framework|security|trade|economic|cooperation|defen[cs]e|free|peace|"
+    r"political|historic|landmark|key|major|first|fundamental|mutual|global|nuclear|energy|"
+    r"investment|military|\d+-page|long-term|intergovernmental|visa|border)\s+){0,5})"
+    r"(?P<noun>agreement|treaty|memorandum(?: of understanding)?|declaration|joint statement|statement|"
+    r"communiqu[eé]|programme|program|strategy|resolution|road ?map|charter|pact|accord|convention|"
+    r"protocol|action plan|deal|alliance|initiative|document)\b"
+    r"(?P<tail>\s+(?:on|reaffirming|against|to|for|between|of)\s+(?:(?!(?:and|but|which|that|at|during|in)\b)[^,.;⟦])*)?",
+    re.I)
+DECLARATION_WORDS = re.compile(r"declaration|statement|communiqu", re.I)
+PACKAGE = re.compile(
+    r"\b(?:(?:a|the)\s+(?:package|set|series|raft|total|number)\s+of\s+)?(?P<n>\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty)\s+(?P<what>(?:(?:joint|bilateral|intergovernmental|cooperation|"
+    r"other|new|key)\s+)*(?:documents|agreements|decisions|memoranda|memorandums|deals|accords|"
+    r"treaties|contracts|resolutions))\b", re.I)
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+SIGN_CUE = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|e|es|ing)|put their names to)\b", re.I)
+ADOPT_CUE = re.compile(
+    r"\b(?:adopt(?:ed|s|ion|ing)?|approv(?:ed|e|al|ing)|issu(?:ed|e|ing)|endors(?:ed|e)|"
+    r"launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|ratif(?:ied|y)|draft(?:ed|ing)?|finali[sz](?:ed|e)|"
+    r"agreed on|agree on|will see the signing)\b", re.I)
+
+# -- tense, modality, negation --------------------------------------------------------------
+FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|would|is|are|was|were)\s+(?:also\s+)?(?:expected|scheduled|set|due|slated|poised|planned|going|to)\b|"
+    r"\bwill\b|\bset for\b|\bscheduled for\b|\bslated for\b|\bto be (?:held|signed|adopted)\b|\bupcoming\b|"
+    r"\bforthcoming\b|\bahead of\b|\banticipated\b|\bto (?:attend|participate|take part)\b|\bplans? to\b", re.I)
+PAST = re.compile(
+    r"\b(?:was held|were held|has ended|have ended|ended|took place|opened|closed|concluded|wrapped up|"
+    r"gathered|attended|signed|adopted|met|arrived|got under way|kicked off|began|started|convened|"
+    r"hosted|chaired|welcomed|was|were|had|said|told|launched|was admitted|joined|"
+    r"has been|have been|has|have)\b", re.I)
+PRESENT_ONGOING = re.compile(
+    r"\b(?:is|are)\s+(?:hosting|holding|taking place|under way|underway|meeting|attending|gathering)\b", re.I)
+NEGATION = re.compile(
+    r"\b(?:not|n't|never|miss(?:ed|es)?|skip(?:ped|s)?|absent|unable|declin(?:ed|es)|boycott(?:ed|s)?|"
+    r"cancel(?:led|ed|s)?|stay(?:ed)? away|instead of)\b|n't\b", re.I)
+PARTICIPATE = re.compile(
+    r"\b(?:attend(?:ed|s|ing)?|attendance|participat(?:ed|es|ing|ion|e)|take part|took part|taking part|"
+    r"takes part|chair(?:ed|s|ing)?|open(?:ed|s|ing)|address(?:ed|es)?|gather(?:ed)?|arriv(?:ed|es|ing)|"
+    r"presence at|present at|head(?:ed|s)?|led by|led the|lead(?:s)? the|join(?:ed|s)?|met|meet(?:s|ing)?|"
+    r"host(?:ed|s|ing)?|welcom(?:ed|es)|sign(?:ed|s)?|stood with|speech|spoke at|attended by)\b", re.I)
+
+# -- memberships ----------------------------------------------------------------------------
+MEMBER_CUE = re.compile(
+    r"\b(?:members?|membership|join(?:ed|s|ing)?|admitted|admission|accession|acceded|founding|founders?|"
+    r"founded by|following in)\b", re.I)
+MEMBER_EXCLUDE = re.compile(
+    r"\b(?:observers?|partners?|dialogue|candidates?|appl(?:ied|y|ying|ication)|bid|aspir\w*|seek\w*|"
+    r"hop(?:e|es|ed|ing)|want\w*|invit\w*|non-members?|interested|associate|guest|left|withdr\w*|"
+    r"leav\w*|quit|suspend\w*|expel\w*|not|n't|outside)\b", re.I)
+ORG_ANAPHOR = re.compile(
+    r"\b(?:the|its|this)\s+(?:bloc|grouping|group|organi[sz]ation|association|alliance|union|body|"
+    r"forum|community)\b", re.I)
+FOUNDED = re.compile(r"\b(?:founded|established|created|formed|set up|launched|inaugurated)\b", re.I)
+THEME = re.compile(r"\b(?:theme|motto|slogan|titled|entitled)\b\W{0,25}?[\"“«]([^\"”»]{3,200})[\"”»]", re.I)

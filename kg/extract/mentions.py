@@ -1,0 +1,257 @@
+"""Mentions: gazetteer matches from the reference data merged with statistical NER.
+
+A :class:`Mention` is a typed span of the article text:
+
+====  =====================================================================
+kind  meaning
+====  =====================================================================
+S     a state by name or acronym ("Russia", "DPRK", "Türkiye")
+D     a demonym ("Russian", "Kazakh") — points to a state, is no entity alone
+O     an international organization ("SCO", "Group of 20")
+C     a city ("Astana", "Rio de Janeiro")
+R     a region or other place that is not a city (typed ``dkg:Region``)
+G     an organ or body ("Council of Heads of State", "Kremlin")
+P     a person ("Vladimir Putin", "Putin")
+====  =====================================================================
+
+Gazetteer matches win over the statistical NER on conflicts (issue 3), except
+that a longer PERSON span beats a city name inside it ("Santiago Peña").
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..reference import City, fold, reference
+
+__all__ = ["Mention", "Gazetteer", "gazetteer", "find_mentions", "TITLE_WORDS"]
+
+_WORD = re.compile(r"\w+")
+#: acronyms and other all-caps names are matched case-sensitively
+_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.\-+&]*$")
+_REGION_WORDS = re.compile(
+    r"\b(asia|europe|africa|america|americas|eurasia|middle east|pacific|atlantic|arctic|"
+    r"caucasus|balkans|gulf|sahel|region|peninsula|sea|ocean|strait|valley|province|state)\b",
+    re.I)
+_ORGAN = re.compile(
+    r"\b(council|secretariat|commission|ministry|department|kremlin|parliament|assembly|"
+    r"cabinet|government|office|committee|presidium|bureau|agency|senate|duma|congress|"
+    r"white house|akorda|élysée|elysee|downing street|state council)\b", re.I)
+#: words that open a title in front of a name ("President Putin")
+TITLE_WORDS = frozenset("""president prime premier chancellor king queen emir amir sultan
+minister secretary-general secretary director-general director chairman chairwoman chair
+chairperson ambassador envoy spokesperson spokesman spokeswoman aide adviser advisor leader
+crown prince sheikh foreign deputy vice governor mayor commissioner general admiral
+counsellor counselor representative""".split())
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    start: int  # character offsets into the article text
+    end: int
+    kind: str
+    ref: str  # ISO3 for S/D, acronym for O, "name|ISO2" for C, the surface text otherwise
+    text: str
+    source: str = "gazetteer"
+
+
+class Gazetteer:
+    """Name index over the reference data (folded name -> (kind, ref, case-sensitive))."""
+
+    def __init__(self) -> None:
+        ref = reference()
+        self.index: dict[str, list[tuple[str, str, bool]]] = {}
+        self.first: set[str] = set()
+        self.max_tokens = 1
+        for s in ref.states.values():
+            names = {s.name, s.official_name, *s.alt_names}
+            for n in list(names):
+                if " of the " in n:
+                    names.add(n.replace(" of the ", " of "))
+                if "," in n:  # "Korea, Republic of": catalogue style, never in news text
+                    names.discard(n)
+            for n in names:
+                self._add(n, "S", s.iso3)
+            for d in s.demonyms:
+                self._add(d, "D", s.iso3)
+        for o in ref.orgs.values():
+            for n in {o.acronym, o.name, *o.alt_names}:
+                self._add(n, "O", o.acronym)
+        for key, c in sorted(ref.cities.items()):
+            for n in {c.name, *c.alt_names}:
+                self._add(n, "C", key)
+
+    def _add(self, name: str, kind: str, ref: str) -> None:
+        name = name.strip()
+        if len(name) < 2 or not re.search(r"[A-Za-z]", name):
+            return
+        key = fold(name)
+        cs = bool(_ACRONYM.match(name)) and len(name) <= 6
+        entries = self.index.setdefault(key, [])
+        entry = (kind, ref, cs)
+        if entry not in entries:
+            entries.append(entry)
+        m = _WORD.search(key)
+        if m:
+            self.first.add(m.group())
+        self.max_tokens = max(self.max_tokens, len(re.findall(r"\w+|[^\w\s]", name)) + 1)
+
+    def lookup(self, text: str) -> list[tuple[str, str]]:
+        """Entries whose name is ``text`` (case rules applied), states first."""
+        out = []
+        for kind, ref, cs in self.index.get(fold(text), ()):
+            if cs and text != _name_form(text):
+                continue
+            if cs and not _ACRONYM.match(text.replace(" ", "")):
+                continue
+            if not cs and not text[:1].isupper():
+                continue
+            out.append((kind, ref))
+        order = {"S": 0, "O": 1, "D": 2, "C": 3}
+        return sorted(out, key=lambda e: order[e[0]])
+
+
+def _name_form(text: str) -> str:
+    return text
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The shared :class:`Gazetteer`, built on first use."""
+    return Gazetteer()
+
+
+def _gazetteer_matches(doc, gaz: Gazetteer) -> list[Mention]:
+    out = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        m = _WORD.search(fold(tok.text))
+        if m is None or m.group() not in gaz.first or not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
+            i += 1
+            continue
+        best = None
+        for j in range(min(n, i + gaz.max_tokens), i, -1):
+            span = doc[i:j]
+            if span[-1].is_punct and span[-1].text not in ".":
+                continue
+            hits = gaz.lookup(span.text)
+            if hits:
+                best = (j, hits[0])
+                break
+        if best is None:
+            i += 1
+            continue
+        j, (kind, ref) = best
+        span = doc[i:j]
+        out.append(Mention(span.start_char, span.end_char, kind, ref, span.text))
+        i = j
+    return out
+
+
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|da|de|do|dos|das|del|della|di|van|von|der|bin|ibn|al|el|le|la)$")
+
+
+def _title_persons(doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Names right after a title word ("President Xi Jinping") when NER missed them."""
+    out = []
+    toks = list(doc)
+    for i, t in enumerate(toks):
+        if t.lower_ not in TITLE_WORDS or i + 1 >= len(toks):
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].lower_ in TITLE_WORDS | {"of", "the", "-", "general", "minister"}:
+            j += 1
+        k = j
+        while k < len(toks) and k - j < 4 and _NAME_TOKEN.match(toks[k].text) and toks[k].text not in ("The",):
+            k += 1
+        while k > j and not toks[k - 1].text[:1].isupper():
+            k -= 1
+        if k - j < 1 or (k - j == 1 and toks[j].is_sent_start):
+            continue
+        span = doc[j:k]
+        if any(s < span.end_char and span.start_char < e for s, e in taken):
+            continue
+        if span[0].text[:1].isupper() and not span[0].is_stop:
+            out.append(Mention(span.start_char, span.end_char, "P", span.text, span.text, "title"))
+    return out
+
+
+def _clean_person(span):
+    """Strip leading titles and trailing possessives from a PERSON span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in ("the", "mr", "mr.", "ms", "ms.", "mrs", "dr", "dr.")):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def find_mentions(doc) -> list[Mention]:
+    """All mentions in ``doc``, sorted by position, without overlaps."""
+    gaz = gazetteer()
+    ref = reference()
+    mentions = _gazetteer_matches(doc, gaz)
+    taken = [(m.start, m.end) for m in mentions]
+
+    def overlaps(s, e):
+        return [m for m in mentions if m.start < e and s < m.end]
+
+    for ent in getattr(doc, "ents", ()):
+        label = ent.label_
+        if label == "PERSON":
+            span = _clean_person(ent)
+            if span is None or not span.text[:1].isupper():
+                continue
+            clash = overlaps(span.start_char, span.end_char)
+            if clash and any(m.kind in "SODG" for m in clash):
+                continue
+            if clash and all(m.kind == "C" and (m.end - m.start) < (span.end_char - span.start_char) for m in clash):
+                for m in clash:
+                    mentions.remove(m)
+                clash = []
+            if clash:
+                continue
+            if gaz.lookup(span.text):
+                continue
+            mentions.append(Mention(span.start_char, span.end_char, "P", span.text, span.text, "ner"))
+        elif label in ("GPE", "LOC", "FAC") and not overlaps(ent.start_char, ent.end_char):
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            start = ent.end_char - len(text)
+            if label == "FAC" or not text[:1].isupper():
+                continue
+            if _REGION_WORDS.search(text) or label == "LOC":
+                mentions.append(Mention(start, ent.end_char, "R", text, text, "ner"))
+        elif label == "ORG" and not overlaps(ent.start_char, ent.end_char):
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            start = ent.end_char - len(text)
+            if _ORGAN.search(text) and text[:1].isupper():
+                mentions.append(Mention(start, ent.end_char, "G", text, text, "ner"))
+    # organs the NER did not find ("the Council of Heads of State")
+    text = doc.text
+    for m in re.finditer(r"\b(?:(?:Council|Conference|Assembly|Committee|Board) of [A-Z][\w-]*(?: (?:of|and|for) (?:the )?[A-Z][\w-]*| [A-Z][\w-]*)*|Kremlin|Secretariat)\b", text):
+        if not overlaps(m.start(), m.end()):
+            mentions.append(Mention(m.start(), m.end(), "G", m.group(), m.group(), "pattern"))
+    taken = [(m.start, m.end) for m in mentions]
+    mentions.extend(_title_persons(doc, taken))
+    mentions.sort()
+    return _drop_overlaps(mentions)
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            prev = out[-1]
+            if (m.end - m.start) > (prev.end - prev.start) and prev.source != "gazetteer":
+                out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+def city_of(mention: Mention) -> City:
+    return reference().cities[mention.ref]

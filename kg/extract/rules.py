@@ -1,0 +1,1143 @@
+"""Relation rules over masked sentences.
+
+Each sentence is rewritten with its mentions replaced by placeholders
+(``⟦S3⟧`` a state, ``⟦P7⟧`` a person, ``⟦A2⟧`` a document …), so that the rules
+are short regular expressions over the structure of English news sentences
+rather than over particular names. Every fact records the sentence and rule
+that produced it (:class:`~kg.model.Evidence`).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Entity, Evidence, Extraction, Fact
+from ..reference import fold, reference
+from ..sources import Article, slugify
+from . import lexicon as L
+from .dates import DateMention, find_dates, infer_year, resolve, WEEKDAYS
+from .mentions import Mention
+
+__all__ = ["extract_relations"]
+
+_SLOT = re.compile(r"⟦([A-Z])(\d+)⟧")
+
+
+@dataclass
+class Sentence:
+    idx: int
+    start: int
+    end: int
+    text: str
+    masked: str = ""
+    slots: dict[int, Mention] = field(default_factory=dict)  # mention index -> mention
+    dates: list[DateMention] = field(default_factory=list)
+    events: list[tuple[str, int]] = field(default_factory=list)  # (event key, masked position)
+
+
+@dataclass
+class Event:
+    key: str
+    type: str
+    label: str
+    names: set[str] = field(default_factory=set)
+    organizer: str | None = None
+    location: Counter = field(default_factory=Counter)
+    host: str | None = None
+    start: _dt.date | None = None
+    end: _dt.date | None = None
+    date_rank: int = 9
+    participants: dict[str, Evidence] = field(default_factory=dict)
+    part_of: str | None = None
+    theme: str | None = None
+    votes: Counter = field(default_factory=Counter)
+    sentences: list[int] = field(default_factory=list)
+    persons: tuple[str, ...] = ()  # visitor / bilateral pair
+    day_offset: int | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass
+class Doc:
+    key: str
+    type: str
+    label: str
+    names: set[str] = field(default_factory=set)
+    count: int | None = None
+    events: dict[str, tuple[str, Evidence]] = field(default_factory=dict)
+    signatories: dict[str, Evidence] = field(default_factory=dict)
+    evidence: Evidence | None = None
+
+
+class _Run:
+    """State of one article's extraction."""
+
+    def __init__(self, article: Article, doc, mentions: list[Mention], today: _dt.date | None):
+        self.article = article
+        self.doc = doc
+        self.text = article.text
+        self.ref = reference()
+        self.mentions = list(mentions)
+        self.today = today
+        self.entities: dict[str, Entity] = {}
+        self.facts: dict[tuple, Fact] = {}
+        self.person_of: dict[int, str] = {}  # person mention index -> person key
+        self.offices: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)  # person -> (holder, title, leader)
+        self.events: dict[str, Event] = {}
+        self.docs: dict[str, Doc] = {}
+        self.sentences: list[Sentence] = []
+        self.last_event: str | None = None
+        self.last_org: str | None = None
+        self.last_doc: dict[str, str] = {}
+
+    # -- bookkeeping --------------------------------------------------------------------
+    def ev(self, sent: Sentence, rule: str, start: int | None = None, end: int | None = None) -> Evidence:
+        return Evidence(start if start is not None else sent.start, end if end is not None else sent.end,
+                        sent.start, sent.end, rule)
+
+    def add_fact(self, s: str, p: str, o, ev: Evidence | None) -> None:
+        if s == o:
+            return
+        key = (s, p, o)
+        if key not in self.facts:
+            self.facts[key] = Fact(s, p, o, ev)
+
+    def mention_entity(self, m: Mention, idx: int | None = None) -> str | None:
+        """Create (or find) the entity a mention names; returns its key."""
+        ev = Evidence(m.start, m.end, m.start, m.end, f"mention:{m.source}")
+        if m.kind in "SD":
+            st = self.ref.state(m.ref)
+            key = f"state/{st.iso3}"
+            e = self.entities.get(key) or Entity(key, "State", st.name, wikidata=st.wikidata)
+            if m.kind == "S":
+                e.add_name(m.text)
+        elif m.kind == "O":
+            org = self.ref.org(m.ref)
+            key = f"org/{slugify(org.acronym)}"
+            e = self.entities.get(key) or Entity(key, "InternationalOrganization", org.name,
+                                                 wikidata=org.wikidata)
+            e.add_name(m.text)
+            if org.acronym != org.name:
+                e.add_name(org.acronym)
+        elif m.kind == "C":
+            city = self.ref.cities[m.ref]
+            key = f"place/{slugify(city.name)}-{city.country.lower()}"
+            e = self.entities.get(key) or Entity(key, "City", city.name, wikidata=city.wikidata)
+            e.add_name(m.text)
+        elif m.kind == "R":
+            key = f"place/{slugify(m.text)}"
+            e = self.entities.get(key) or Entity(key, "Region", m.text)
+        elif m.kind == "G":
+            key = f"organ/{slugify(m.text)}"
+            e = self.entities.get(key) or Entity(key, "Organ", m.text)
+        elif m.kind == "P":
+            key = self.person_of.get(idx) if idx is not None else None
+            if key is None:
+                return None
+            e = self.entities[key]
+            if not m.source.startswith("anaphor"):
+                e.add_name(m.text)
+        else:
+            return None
+        if m.source.startswith("anaphor"):
+            return key
+        e.mentions.append(ev)
+        self.entities[key] = e
+        return key
+
+    def key_of(self, idx: int) -> str | None:
+        m = self.mentions[idx]
+        if m.kind == "P":
+            return self.person_of.get(idx)
+        if m.kind == "D":
+            st = self.ref.state(m.ref)
+            return f"state/{st.iso3}"
+        return self.mention_entity(m, idx)
+
+    def ensure(self, key: str, idx: int) -> str:
+        """Make sure the entity of mention ``idx`` exists (demonyms create states lazily)."""
+        if key not in self.entities:
+            m = self.mentions[idx]
+            st = self.ref.state(m.ref)
+            self.entities[key] = Entity(key, "State", st.name, wikidata=st.wikidata,
+                                        mentions=[Evidence(m.start, m.end, m.start, m.end, "mention:demonym")])
+        return key
+
+
+# ---------------------------------------------------------------------------------------------
+def extract_relations(article: Article, doc, mentions: list[Mention], *,
+                      today: _dt.date | None = None) -> Extraction:
+    """Run every rule over ``doc`` and return the article's :class:`Extraction`."""
+    run = _Run(article, doc, mentions, today)
+    _cluster_persons(run)
+    for m_idx, m in enumerate(run.mentions):
+        if m.kind in "SOCRG":
+            run.mention_entity(m, m_idx)
+    _split_sentences(run)
+    year = _article_year(run)
+    for sent in run.sentences:
+        _offices(run, sent)
+    for sent in run.sentences:
+        _office_anaphors(run, sent)
+    for sent in run.sentences:
+        _capitals(run, sent)
+        _memberships(run, sent)
+        _founded(run, sent)
+    for sent in run.sentences:
+        _events(run, sent)
+    for sent in run.sentences:
+        _documents(run, sent)
+    for sent in run.sentences:
+        _event_details(run, sent, year)
+    _finish_events(run)
+    _finish_documents(run)
+    ext = Extraction(article=article, extractor="rules")
+    used = {f.subject for f in run.facts.values()} | {f.obj for f in run.facts.values() if isinstance(f.obj, str)}
+    for key, e in run.entities.items():
+        ext.entities[key] = e
+    ext.facts = sorted(run.facts.values(), key=lambda f: (f.subject, f.predicate, str(f.obj)))
+    del used
+    return ext
+
+
+# -- persons -----------------------------------------------------------------------------------
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s]+", fold(name).replace("’", "'")) if t]
+
+
+def _cluster_persons(run: _Run) -> None:
+    people = [(i, m) for i, m in enumerate(run.mentions) if m.kind == "P"]
+    clusters: list[tuple[list[str], str]] = []  # (tokens of longest name, key)
+    for i, m in sorted(people, key=lambda im: (-len(_name_tokens(im[1].text)), im[0])):
+        toks = _name_tokens(m.text)
+        if not toks:
+            continue
+        found = None
+        for ctoks, key in clusters:
+            if set(toks) <= set(ctoks) or (len(toks) == 1 and any(t.split("-")[0] == toks[0] for t in ctoks)):
+                found = key
+                break
+        if found is None:
+            found = f"person/{slugify(m.text)}"
+            clusters.append((toks, found))
+            run.entities[found] = Entity(found, "Person", " ".join(m.text.split()))
+        run.person_of[i] = found
+        e = run.entities[found]
+        e.add_name(m.text)
+        e.mentions.append(Evidence(m.start, m.end, m.start, m.end, f"mention:{m.source}"))
+
+
+# -- sentences and masking ---------------------------------------------------------------------
+def _split_sentences(run: _Run) -> None:
+    text = run.text
+    spans = []
+    for s in run.doc.sents:
+        spans.append((s.start_char, s.end_char))
+    # never split inside a mention; headline is its own sentence
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and any(m.start < s < m.end for m in run.mentions):
+            merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    mi = 0
+    ordered = list(enumerate(run.mentions))
+    for n, (s, e) in enumerate(merged):
+        sent = Sentence(n, s, e, text[s:e])
+        inside = [(i, m) for i, m in ordered if m.start >= s and m.end <= e]
+        sent.dates = [d for d in find_dates(text[s:e], s)
+                      if not any(m.start < d.end and d.start < m.end for _, m in inside)]
+        parts, pos = [], s
+        items = sorted([(m.start, m.end, f"⟦{m.kind}{i}⟧", i) for i, m in inside])
+        for ms, me, ph, i in items:
+            if ms < pos:
+                continue
+            parts.append(text[pos:ms])
+            parts.append(ph)
+            sent.slots[i] = run.mentions[i]
+            pos = me
+        parts.append(text[pos:e])
+        sent.masked = " ".join("".join(parts).split())
+        run.sentences.append(sent)
+        mi += 1
+
+
+def _slots(masked: str, kinds: str | None = None) -> list[tuple[str, int, int]]:
+    """(kind, mention index, position) of the placeholders in ``masked``."""
+    return [(m.group(1), int(m.group(2)), m.start()) for m in _SLOT.finditer(masked)
+            if kinds is None or m.group(1) in kinds]
+
+
+def _clauses(masked: str, *, coord: bool = True) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    rx = r";|\bbut\b|\bwhile\b|\bwhereas\b|\(|\)" + (r"|, and\b" if coord else "")
+    for m in re.finditer(rx, masked):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(masked)))
+    return bounds
+
+
+def _clause_of(masked: str, pos: int) -> str:
+    for s, e in _clauses(masked):
+        if s <= pos <= e:
+            return masked[s:e]
+    return masked
+
+
+# -- offices ------------------------------------------------------------------------------------
+_HOLDER = L.slot("SDO", "h")
+_PERSON = L.slot("P", "p")
+_OFFICE_PATTERNS = [
+    ("office:holder-title-name", re.compile(rf"{_HOLDER}\s*{L.POSS}?\s+{L.TITLE}\s*,?\s+{_PERSON}", re.I)),
+    ("office:title-of-holder-name", re.compile(rf"{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}\s*,?\s+{_PERSON}", re.I)),
+    ("office:name-holder-title", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{_HOLDER}\s*{L.POSS}?\s+{L.TITLE}\b", re.I)),
+    ("office:name-title-of-holder", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}", re.I)),
+    ("office:title-name", re.compile(rf"(?<![⟧\w])\s*{L.TITLE}\s+{_PERSON}", re.I)),
+]
+
+
+def _offices(run: _Run, sent: Sentence) -> None:
+    masked = sent.masked
+    done: set[int] = set()
+    for rule, rx in _OFFICE_PATTERNS:
+        for m in rx.finditer(masked):
+            p_idx = int(m.group("p"))
+            if p_idx in done or p_idx not in run.person_of:
+                continue
+            title = m.group("title")
+            if rule == "office:title-name":
+                # bare title: the holder is the nearest state named before it in the clause
+                before = masked[:m.start("title")]
+                clause_start = max(before.rfind(";"), before.rfind(". "))
+                cands = [s for s in _slots(before[clause_start + 1:], "SD")]
+                holder = cands[-1][1] if cands else None
+                if holder is not None and re.search(L.TITLE + r"\s*,?\s*⟦P\d+⟧\s*$", before[:before.rfind("⟦")], re.I):
+                    holder = None
+                if holder is not None:
+                    tail = before[before.rfind("⟦"):]
+                    if re.match(r"⟦[SD]\d+⟧\s*(?:'s|’s)?\s+" + L.TITLE, masked[m.start("title") - len(tail):], re.I):
+                        holder = None
+            else:
+                holder = int(m.group("h"))
+            _record_office(run, sent, p_idx, holder, title, rule)
+            done.add(p_idx)
+
+
+def _record_office(run: _Run, sent: Sentence, p_idx: int, holder_idx: int | None, title: str, rule: str) -> None:
+    person = run.person_of[p_idx]
+    if L.NO_OFFICE.search(title) and not re.search(r"-elect|\belect\b", title, re.I):
+        return
+    tnorm = L.title_case(title)
+    ev = run.ev(sent, rule)
+    run.add_fact(person, "title", tnorm, ev)
+    if holder_idx is None or L.NO_OFFICE.search(title):
+        return
+    hm = run.mentions[holder_idx]
+    holder = run.ensure(run.key_of(holder_idx), holder_idx) if hm.kind == "D" else run.key_of(holder_idx)
+    if holder is None:
+        return
+    head = re.sub(r"^(?:(?:acting|interim|caretaker|new|outgoing|incoming)\s+)+", "", title.strip(), flags=re.I)
+    leader = bool(L.LEADER_HEADS.match(head)) and not L.ACTING.search(title)
+    if leader and hm.kind == "O" and re.match(r"(?:top |supreme )?leader$", head, re.I):
+        leader = False
+    run.add_fact(person, "leaderOf" if leader else "officialOf", holder, ev)
+    run.offices[person].append((holder, tnorm, leader))
+
+
+_ANAPHOR_OFFICE = re.compile(
+    rf"\b(?:the|its)\s+(?:{L.slot('SD', 'h')}\s*{L.POSS}?\s+)?(?P<t>leader|president|prime minister|premier|"
+    rf"chancellor|head of state|top leader|king|emir|secretary[- ]general)(?:\s+of\s+(?:the\s+)?{L.slot('SO', 'h2')})?(?!\s*,?\s*⟦P)",
+    re.I)
+
+
+def _office_anaphors(run: _Run, sent: Sentence) -> None:
+    """"the Russian leader", "the Prime Minister of X" -> a synthetic mention of the office holder."""
+    def repl(m: re.Match) -> str:
+        h = m.group("h") or m.group("h2")
+        if h is None:
+            return m.group(0)
+        holder = run.key_of(int(h))
+        t = m.group("t").lower()
+        cands = {p for p, offs in run.offices.items() for (ho, title, leader) in offs
+                 if ho == holder and (leader if t in ("leader", "top leader") else title.lower() == t)}
+        if len(cands) != 1:
+            return m.group(0)
+        person = cands.pop()
+        run.mentions.append(Mention(sent.start, sent.end, "P", person, m.group(0), "anaphor:office"))
+        idx = len(run.mentions) - 1
+        run.person_of[idx] = person
+        sent.slots[idx] = run.mentions[idx]
+        return f"⟦P{idx}⟧"
+    sent.masked = _ANAPHOR_OFFICE.sub(repl, sent.masked)
+
+
+# -- capitals, memberships, founding -------------------------------------------------------------
+_CAPITAL_PATTERNS = [
+    re.compile(rf"{L.slot('C', 'c')}\s*,\s*(?:the\s+)?{L.slot('SD', 's')}\s*{L.POSS}?\s+capital\b"),
+    re.compile(rf"{L.slot('C', 'c')}\s*,\s*(?:the\s+)?capital\s+(?:city\s+)?of\s+(?:the\s+)?{L.slot('S', 's')}"),
+    re.compile(rf"(?:the\s+)?{L.slot('SD', 's')}\s*{L.POSS}?\s+capital(?:\s+city)?\s*,?\s+(?:of\s+)?{L.slot('C', 'c')}"),
+    re.compile(rf"capital\s+(?:city\s+)?of\s+(?:the\s+)?{L.slot('S', 's')}\s*,?\s+{L.slot('C', 'c')}"),
+]
+_BARE_CAPITAL = re.compile(rf"\b(?:the\s+)({L.slot('SD', 's')})\s*{L.POSS}?\s+capital\b(?!\s*,?\s*(?:of\s+)?⟦C)")
+
+
+def _capitals(run: _Run, sent: Sentence) -> None:
+    for rx in _CAPITAL_PATTERNS:
+        for m in rx.finditer(sent.masked):
+            c_idx, s_idx = int(m.group("c")), int(m.group("s"))
+            city = run.ref.cities[run.mentions[c_idx].ref]
+            st = run.ref.state(run.mentions[s_idx].ref)
+            if city.country != st.iso2:
+                continue
+            s_key = run.ensure(run.key_of(s_idx), s_idx)
+            run.add_fact(s_key, "capital", run.key_of(c_idx), run.ev(sent, "capital:apposition"))
+
+    def bare(m: re.Match) -> str:
+        s_idx = int(m.group("s"))
+        city = run.ref.capital_city(run.mentions[s_idx].ref)
+        if city is None:
+            return m.group(0)
+        ckey = f"{city.name}|{city.country}"
+        cm = Mention(sent.start, sent.end, "C", ckey, m.group(0), "anaphor:capital")
+        run.mentions.append(cm)
+        c_idx = len(run.mentions) - 1
+        key = f"place/{slugify(city.name)}-{city.country.lower()}"
+        if key not in run.entities:
+            run.entities[key] = Entity(key, "City", city.name, wikidata=city.wikidata,
+                                       mentions=[Evidence(sent.start, sent.end, sent.start, sent.end, "mention:capital")])
+        s_key = run.ensure(run.key_of(s_idx), s_idx)
+        run.add_fact(s_key, "capital", key, run.ev(sent, "capital:demonym"))
+        sent.slots[c_idx] = cm
+        run.mention_entity = run.mention_entity  # keep attribute stable
+        return m.group(0).replace(m.group(1), m.group(1)) + f" ⟦C{c_idx}⟧"
+    sent.masked = _BARE_CAPITAL.sub(bare, sent.masked)
+
+
+def _org_for(run: _Run, sent: Sentence, pos: int) -> str | None:
+    """The organization a membership cue at ``pos`` is about."""
+    orgs = _slots(sent.masked, "O")
+    m = re.search(rf"members?\s+(?:states?\s+|countries\s+|nations\s+)?of\s+(?:the\s+)?{L.slot('O', 'o')}", sent.masked[max(0, pos - 5):], re.I)
+    if m:
+        return run.key_of(int(m.group("o")))
+    if orgs:
+        nearest = min(orgs, key=lambda o: abs(o[2] - pos))
+        return run.key_of(nearest[1])
+    if L.ORG_ANAPHOR.search(sent.masked) or re.search(r"\b(?:its|the)\s+(?:\w+\s+)?members?\b", sent.masked, re.I) or \
+            re.search(r"\bbecame\b|\bjoin|\bfollowing in\b", sent.masked):
+        return run.last_org
+    return None
+
+
+def _memberships(run: _Run, sent: Sentence) -> None:
+    masked = sent.masked
+    orgs_here = _slots(masked, "O")
+    cue = L.MEMBER_CUE.search(masked)
+    if cue:
+        org = _org_for(run, sent, cue.start())
+        if org is not None:
+            for cs, ce in _clauses(masked, coord=False):
+                clause = masked[cs:ce]
+                if not L.MEMBER_CUE.search(clause) and not re.search(r"⟦S\d+⟧\s*(?:,|and)", clause) and \
+                        not re.search(r"\b(?:in|include|including|are|namely)\b", clause):
+                    continue
+                if L.MEMBER_EXCLUDE.search(clause):
+                    continue
+                for kind, idx, pos in _slots(clause, "S"):
+                    after = clause[pos:pos + 12]
+                    if re.match(r"⟦S\d+⟧\s*(?:'s|’s)\s+⟦C", after):
+                        continue  # "Thailand's Bangkok": a place, not a member
+                    st_key = run.key_of(idx)
+                    run.add_fact(st_key, "memberOf", org, run.ev(sent, "member:cue"))
+    # observers and partners: "X has observer status in Y", "dialogue partner"
+    for m in re.finditer(r"\b(observers?|(?:dialogue\s+)?partners?)\b", masked, re.I):
+        clause = _clause_of(masked, m.start())
+        if not orgs_here and run.last_org is None:
+            continue
+        org = run.key_of(min(orgs_here, key=lambda o: abs(o[2] - m.start()))[1]) if orgs_here else None
+        if org is None or re.search(r"\bnot\b|n't", clause):
+            continue
+        pred = "observerOf" if m.group(1).lower().startswith("observer") else "partnerOf"
+        if not re.search(r"\b(?:as|an?|its|status|became|become|granted|new)\b", clause, re.I):
+            continue
+        for kind, idx, pos in _slots(clause, "S"):
+            run.add_fact(run.key_of(idx), pred, org, run.ev(sent, f"{pred}:cue"))
+    if orgs_here:
+        run.last_org = run.key_of(orgs_here[-1][1])
+
+
+_FOUNDED_PATTERNS = [
+    re.compile(rf"{L.slot('O', 'o')}[^.;⟦]{{0,60}}?\b(?:was\s+|were\s+)?(?:founded|established|created|formed|set up|inaugurated)\b[^.;⟦]{{0,30}}?\b(?P<y>(?:1[89]|20)\d\d)\b"),
+    re.compile(rf"\b(?:founded|established|created|formed|set up)\s+in\s+(?P<y>(?:1[89]|20)\d\d)\s*,\s*(?:the\s+)?{L.slot('O', 'o')}"),
+]
+
+
+def _founded(run: _Run, sent: Sentence) -> None:
+    for rx in _FOUNDED_PATTERNS:
+        for m in rx.finditer(sent.masked):
+            run.add_fact(run.key_of(int(m.group("o"))), "founded", m.group("y"), run.ev(sent, "founded"))
+    m = re.match(rf"^(?:The\s+)?(?:bloc|grouping|organi[sz]ation|association|alliance)\s+(?:was\s+)?(?:founded|established|created|formed)\s+in\s+(?P<y>(?:1[89]|20)\d\d)", sent.masked, re.I)
+    if m and run.last_org:
+        run.add_fact(run.last_org, "founded", m.group("y"), run.ev(sent, "founded:anaphor"))
+
+
+# -- events ------------------------------------------------------------------------------------
+_SUMMIT = re.compile(
+    rf"(?:(?P<ord>{L.ORDINAL})\s+)?(?:(?:{L.slot('O', 'o1')}|{L.slot('C', 'c1')})\s*(?:[-–]\s*[A-Z][a-z]+\s+)?)?"
+    rf"(?:(?:leaders['’]?|heads of state|annual|extraordinary|informal|virtual|special|high-level)\s+)*"
+    rf"(?P<noun>[Ss]ummits?|SUMMITS?)\b"
+    rf"(?:\s+and\s+Related\s+Summits)?"
+    rf"(?:\s+(?:of|by)\s+(?:the\s+)?(?:(?:heads\s+of\s+state(?:\s+and\s+government)?|leaders)\s+(?:of\s+(?:the\s+)?)?"
+    rf"(?:member\s+states\s+of\s+(?:the\s+)?)?)?{L.slot('O', 'o2')})?"
+    rf"(?:\s+(?:in|at)\s+(?:{L.slot('S', 'hs')}\s*{L.POSS}?\s+)?{L.slot('C', 'c2')})?")
+_ORGAN_MEETING = re.compile(
+    rf"(?:{L.slot('G', 'g')}\s+(?:meeting|session)|(?:meeting|session)\s+of\s+(?:the\s+)?{L.slot('G', 'g2')})", re.I)
+_OUTREACH = re.compile(rf"(?:[\"“]?outreach[\"”]?\s*/\s*[\"“]?{L.slot('O', 'o')}\s+Plus[\"”]?|{L.slot('O', 'o2')}\s+Plus)\s*(?:[\"”]\s*)?(?:format|meetings?|session)?", re.I)
+_BILATERAL = [
+    ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.slot('P', 'a')}\s+and\s+{L.slot('P', 'b')}", re.I)),
+    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with)\s+(?:with\s+)?(?:his\s+\w+\s+counterpart\s+)?{L.slot('P', 'b')}", re.I)),
+    ("meeting:their", re.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
+    ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
+]
+_VISIT = [
+    ("visit:arrived", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    ("visit:visit-to", re.compile(rf"{L.slot('P', 'p')}\s*{L.POSS}?\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|recent\s+)*(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will visit|is visiting|to visit)\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+]
+_VISIT_ANAPHOR = re.compile(r"\b(?:his|her|the|this)\s+(?:(?:state|official|working|two-day|three-day)\s+)?visit\b", re.I)
+
+
+def _new_event(run: _Run, key: str, etype: str, label: str, sent: Sentence, pos: int, rule: str) -> Event:
+    ev = run.events.get(key)
+    if ev is None:
+        ev = Event(key, etype, label, evidence=run.ev(sent, rule))
+        run.events[key] = ev
+    ev.names.add(label)
+    _touch(run, ev, sent, pos)
+    return ev
+
+
+def _touch(run: _Run, ev: Event, sent: Sentence, pos: int) -> None:
+    if sent.idx not in ev.sentences:
+        ev.sentences.append(sent.idx)
+    sent.events.append((ev.key, pos))
+
+
+def _summit_for(run: _Run, org: str | None, ordinal: str | None) -> Event | None:
+    summits = [e for e in run.events.values() if e.type == "Summit"]
+    if org is not None:
+        for e in summits:
+            if e.organizer == org:
+                return e
+        unorg = [e for e in summits if e.organizer is None]
+        if len(unorg) == 1:
+            unorg[0].organizer = org
+            return unorg[0]
+        return None
+    if summits:
+        last = run.events.get(run.last_event) if run.last_event else None
+        return last if last is not None and last.type == "Summit" else summits[-1]
+    return None
+
+
+def _events(run: _Run, sent: Sentence) -> None:
+    masked = sent.masked
+    art = run.article.article_id
+    # summits
+    for m in _SUMMIT.finditer(masked):
+        o = m.group("o1") or m.group("o2")
+        org = run.key_of(int(o)) if o else None
+        ev = _summit_for(run, org, m.group("ord"))
+        if ev is None:
+            org_ent = run.entities.get(org) if org else None
+            name = (org_ent.alt_labels and sorted(org_ent.alt_labels, key=len)[0]) if org_ent else None
+            label = f"{name} summit" if name else "summit"
+            if m.group("ord"):
+                label = f"{m.group('ord')} {label}"
+            key = f"event/{art}/{slugify(label)}"
+            ev = _new_event(run, key, "Summit", label, sent, m.start("noun"), "event:summit")
+            ev.organizer = org
+        else:
+            _touch(run, ev, sent, m.start("noun"))
+        if m.group("c1") or m.group("c2"):
+            c = int(m.group("c1") or m.group("c2"))
+            ev.location[run.key_of(c)] += 3
+            if m.group("hs"):
+                ev.host = run.key_of(int(m.group("hs")))
+        run.last_event = ev.key
+    # "<org> leaders gathered / met" -> the organization's summit
+    for m in re.finditer(rf"{L.slot('O', 'o')}\s+leaders\s+(?:gathered|met|meet|gather|convened)", masked):
+        ev = _summit_for(run, run.key_of(int(m.group("o"))), None)
+        if ev is not None:
+            _touch(run, ev, sent, m.start())
+    # meetings of organs ("Council of Heads of State meeting")
+    for m in _ORGAN_MEETING.finditer(masked):
+        g = int(m.group("g") or m.group("g2"))
+        organ = run.mentions[g].text
+        key = f"event/{art}/{slugify(organ)}-meeting"
+        _new_event(run, key, "Meeting", f"{organ} meeting", sent, m.start(), "event:organ-meeting")
+    # session formats within a summit
+    for m in L.SESSION_FORMAT.finditer(masked):
+        fmt = m.group("fmt").lower()
+        key = f"event/{art}/{fmt}-format-session"
+        _new_event(run, key, "Meeting", f"{fmt}-format session", sent, m.start(), "event:session-format")
+    for m in _OUTREACH.finditer(masked):
+        o = m.group("o") or m.group("o2")
+        org_label = run.mentions[int(o)].text
+        key = f"event/{art}/{slugify(org_label)}-plus-meeting"
+        ev = _new_event(run, key, "Meeting", f"{org_label} Plus format meeting", sent, m.start(), "event:outreach")
+        ev.organizer = run.key_of(int(o))
+        run.last_event = key
+    # visits
+    for rule, rx in _VISIT:
+        for m in rx.finditer(masked):
+            p = run.person_of.get(int(m.group("p")))
+            if p is None:
+                continue
+            x = int(m.group("x"))
+            place = run.key_of(x)
+            ev = _visit_for(run, p, place, sent, m.start("v"), rule)
+            if run.mentions[x].kind == "C":
+                ev.location[place] += 5
+            verb = m.group("v").lower()
+            if verb in ("arrived", "landed", "touched down", "visited"):
+                ev.votes["happened"] += 3
+            elif verb.startswith("will") or verb.startswith("to "):
+                ev.votes["planned"] += 2
+            run.last_event = ev.key
+    for m in _VISIT_ANAPHOR.finditer(masked):
+        visits = [e for e in run.events.values() if e.type == "Visit"]
+        if visits and not any(k == visits[-1].key for k, _ in sent.events):
+            _touch(run, visits[-1], sent, m.start())
+    # bilateral meetings between two named people
+    for rule, rx in _BILATERAL:
+        for m in rx.finditer(masked):
+            pair = None
+            if "a" in rx.groupindex:
+                a, b = run.person_of.get(int(m.group("a"))), run.person_of.get(int(m.group("b")))
+                if a and b and a != b:
+                    pair = tuple(sorted((a, b)))
+            elif rule == "meeting:their":
+                ps = sorted({run.person_of[i] for _, i, _ in _slots(masked, "P") if i in run.person_of})
+                if len(ps) == 2:
+                    pair = tuple(ps)
+            else:
+                bil = [e for e in run.events.values() if e.type == "Meeting" and len(e.persons) == 2]
+                if bil:
+                    _touch(run, bil[0], sent, m.start())
+                continue
+            if pair is None:
+                continue
+            _bilateral(run, pair, sent, m, rule)
+    # anaphors: "the summit", "the meeting", "the event"
+    for m in L.EVENT_ANAPHOR.finditer(masked):
+        if any(abs(p - m.start()) < 40 for _, p in sent.events):
+            continue
+        noun = m.group("noun").lower()
+        target = None
+        if noun == "summit":
+            target = _summit_for(run, None, None)
+        elif noun in ("talks",):
+            bil = [e for e in run.events.values() if e.type == "Meeting" and len(e.persons) == 2]
+            target = bil[-1] if bil else None
+        else:
+            target = run.events.get(run.last_event) if run.last_event else None
+            if target is None or target.type not in ("Summit", "Meeting"):
+                summits = [e for e in run.events.values() if e.type == "Summit"]
+                target = summits[-1] if summits else None
+        if target is not None:
+            _touch(run, target, sent, m.start())
+    # "These were also attended by ..." -> the last event
+    if re.match(r"^(?:These|They|It)\s+(?:were|was|will be)\s+(?:also\s+)?attended\b", masked) and run.last_event:
+        _touch(run, run.events[run.last_event], sent, 0)
+
+
+def _visit_for(run: _Run, person: str, place: str, sent: Sentence, pos: int, rule: str) -> Event:
+    ent = run.entities[place]
+    place_country = None
+    if ent.type == "City":
+        city = next((c for c in run.ref.cities.values() if f"place/{slugify(c.name)}-{c.country.lower()}" == place), None)
+        place_country = city.country if city else None
+    for ev in run.events.values():
+        if ev.type != "Visit" or ev.persons != (person,):
+            continue
+        locs = set(ev.location) | ({ev.host} if ev.host else set())
+        if place in locs:
+            _touch(run, ev, sent, pos)
+            return ev
+        # a visit to a country and a visit to a city of that country are one visit
+        for loc in locs:
+            if loc.startswith("state/") and place_country and run.ref.state(loc[6:]).iso2 == place_country:
+                ev.host = None
+                ev.location[place] += 1
+                ev.names.add(f"visit to {ent.label}")
+                _touch(run, ev, sent, pos)
+                return ev
+            if place.startswith("state/") and loc.startswith("place/") and loc.endswith("-" + run.ref.state(place[6:]).iso2.lower()):
+                _touch(run, ev, sent, pos)
+                return ev
+    pname = run.entities[person].label
+    label = f"{pname.split()[-1]}'s visit to {ent.label}"
+    key = f"event/{run.article.article_id}/visit-{slugify(pname)}-{slugify(ent.label)}"
+    ev = _new_event(run, key, "Visit", label, sent, pos, rule)
+    ev.persons = (person,)
+    ev.participants.setdefault(person, run.ev(sent, rule))
+    if place.startswith("state/"):
+        ev.host = place
+    return ev
+
+
+def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -> None:
+    # a meeting dated differently (e.g. "their meeting ... in September") is another meeting
+    window = sent.masked[m.start():m.end() + 60]
+    other = re.search(r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\blast\s+(?:year|month)\b|\b(?:19|20)\d\d\b", window)
+    existing = [e for e in run.events.values() if e.type == "Meeting" and e.persons == pair]
+    art = run.article.article_id
+    names = [run.entities[p].label.split()[-1] for p in pair]
+    if other:
+        key = f"event/{art}/meeting-{slugify('-'.join(names))}-{slugify(other.group())}"
+        label = f"{names[0]}-{names[1]} meeting {other.group()}"
+        ev = _new_event(run, key, "Meeting", label, sent, m.start(), rule)
+        ev.persons = pair
+        ev.date_rank = 0  # keep this meeting's own (unknown) date
+        at = re.search(r"\bat\s+the\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", window)
+        if at:
+            ev.names.add(f"meeting at the {at.group(1)}")
+    else:
+        plain = [e for e in existing if e.date_rank != 0]
+        if plain:
+            ev = plain[0]
+            _touch(run, ev, sent, m.start())
+        else:
+            key = f"event/{art}/talks-{slugify('-'.join(names))}"
+            ev = _new_event(run, key, "Meeting", f"talks between {names[0]} and {names[1]}", sent, m.start(), rule)
+            ev.persons = pair
+    for p in pair:
+        ev.participants.setdefault(p, run.ev(sent, rule))
+
+
+# -- documents ---------------------------------------------------------------------------------
+def _doc_type(noun: str) -> str:
+    return "Declaration" if L.DECLARATION_WORDS.search(noun) else "Agreement"
+
+
+def _new_doc(run: _Run, label: str, dtype: str, sent: Sentence, rule: str) -> Doc:
+    key = f"doc/{run.article.article_id}/{slugify(label)}"
+    d = run.docs.get(key)
+    if d is None:
+        d = Doc(key, dtype, label, evidence=run.ev(sent, rule))
+        run.docs[key] = d
+    d.names.add(label)
+    return d
+
+
+def _unmask(run: _Run, text: str) -> str:
+    return _SLOT.sub(lambda m: run.mentions[int(m.group(2))].text, text)
+
+
+def _sentence_events(run: _Run, sent: Sentence) -> list[Event]:
+    seen, out = set(), []
+    for key, _ in sent.events:
+        if key not in seen:
+            seen.add(key)
+            out.append(run.events[key])
+    return out
+
+
+def _doc_event(run: _Run, sent: Sentence) -> Event | None:
+    evs = _sentence_events(run, sent)
+    if evs:
+        summits = [e for e in evs if e.type in ("Summit", "Visit")]
+        return summits[0] if summits else evs[0]
+    years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sent.masked)}
+    main = _main_event(run)
+    if main is None:
+        return None
+    ref_year = (main.start.year if main.start else (run.article.published.year if run.article.published else None))
+    if years and (ref_year is None or any(y != ref_year for y in years)):
+        return None
+    return main
+
+
+def _main_event(run: _Run) -> Event | None:
+    if not run.events:
+        return None
+    order = {"Summit": 0, "Visit": 1, "Meeting": 2}
+    return min(run.events.values(), key=lambda e: (order.get(e.type, 3), -len(e.sentences), e.key))
+
+
+def _documents(run: _Run, sent: Sentence) -> None:
+    masked = sent.masked
+    found: list[tuple[Doc, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for m in L.NAMED_DOC.finditer(masked):
+        label = re.sub(r"\s+(?:on|of|for|to|in|and|the|into|between)$", "", m.group().strip())
+        label = re.sub(r"^(?:The|A|An)\s+", "", label)
+        if len(label.split()) < 2 or re.match(r"^(?:Declaration|Treaty|Agreement|Statement|Plan)$", label):
+            continue
+        text = _unmask(run, label)
+        if re.search(r"\bSummits?\b", text):
+            continue
+        d = _new_doc(run, text, _doc_type(text.split()[-1] if " on " not in text and " of " not in text else text.split()[0]), sent, "doc:named")
+        found.append((d, m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+        run.last_doc[d.type] = d.key
+        run.last_doc["any"] = d.key
+    # "X, also known as Y" -> one document
+    for m in re.finditer(r",\s+also\s+known\s+as\s+(?:the\s+)?", masked):
+        before = [f for f in found if f[2] <= m.start() + 1]
+        after = [f for f in found if f[1] >= m.end() - 1]
+        if before and after and before[-1][0] is not after[0][0]:
+            a, b = before[-1][0], after[0][0]
+            a.names |= b.names
+            run.docs.pop(b.key, None)
+            found = [(a if f[0] is b else f[0], f[1], f[2]) for f in found]
+    has_cue = L.SIGN_CUE.search(masked) or L.ADOPT_CUE.search(masked)
+    for m in L.GENERIC_DOC.finditer(masked):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        noun = m.group("noun").lower()
+        det = masked[m.start():m.start() + 4].lower()
+        mods = (m.group("mods") or "").strip()
+        if det.startswith("the") and not m.group("tail"):
+            # anaphor to an earlier document
+            target = run.last_doc.get(_doc_type(noun)) if noun not in ("document", "agreement", "treaty", "deal") else run.last_doc.get("any")
+            if target in run.docs:
+                found.append((run.docs[target], m.start(), m.end()))
+            continue
+        if not has_cue or noun == "document":
+            continue
+        if noun == "statement" and not (mods or m.group("tail")):
+            continue  # "a statement released by the ministry": a press statement
+        if noun in ("alliance", "initiative") and not re.search(r"\blaunch", masked, re.I):
+            continue
+        tail = (m.group("tail") or "").strip()
+        tail = re.sub(r"(?:\s+(?:of|the|to|on|for|and|a|an))+$", "", " ".join(tail.split()[:6]))
+        label = " ".join(x for x in (mods, noun, tail) if x)
+        label = re.sub(r"^\d+-page\s+", "", label)
+        d = _new_doc(run, _unmask(run, label), _doc_type(noun), sent, "doc:generic")
+        found.append((d, m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+        run.last_doc[d.type] = d.key
+        run.last_doc["any"] = d.key
+    for m in L.PACKAGE.finditer(masked):
+        n = m.group("n").lower()
+        count = int(n) if n.isdigit() else L.NUMBERS.get(n)
+        if count is None or count < 2 or not has_cue:
+            continue
+        label = _unmask(run, m.group().strip())
+        label = re.sub(r"^(?:a|the)\s+", "", label, flags=re.I)
+        d = _new_doc(run, label, "AgreementPackage", sent, "doc:package")
+        d.count = count
+        found.append((d, m.start(), m.end()))
+    if not found:
+        if re.search(r"\bthe\s+documents?\b", masked, re.I) and run.last_doc.get("any") in run.docs and has_cue:
+            d = run.docs[run.last_doc["any"]]
+            found.append((d, masked.lower().find("the document"), masked.lower().find("the document") + 12))
+        else:
+            return
+    sign = L.SIGN_CUE.search(masked)
+    adopt = L.ADOPT_CUE.search(masked)
+    event = _doc_event(run, sent) if (sign or adopt) else None
+    for d, ds, de in found:
+        if event is not None and (sign or adopt):
+            pred = "signedAt" if sign and (not adopt or abs(sign.start() - ds) <= abs(adopt.start() - ds)) else "adoptedAt"
+            if d.type == "AgreementPackage" and re.search(r"\bsign", masked, re.I):
+                pred = "signedAt"
+            d.events.setdefault(event.key, (pred, run.ev(sent, f"doc:{pred}")))
+        if sign:
+            _signatories(run, sent, d, sign, ds, de)
+    for m in re.finditer(r"\b(?:backing of|backed by|endorsed by|supported by|support of)\s+(?P<rest>[^.;]*)", masked):
+        target = found[0][0] if found else None
+        if target is None:
+            continue
+        for kind, idx, _ in _slots(m.group("rest"), "SO"):
+            target.signatories.setdefault(run.key_of(idx), run.ev(sent, "doc:backing"))
+
+
+def _signatories(run: _Run, sent: Sentence, d: Doc, sign: re.Match, ds: int, de: int) -> None:
+    masked = sent.masked
+    passive = re.search(r"\b(?:was|were|been|being|be)\s+signed\b", masked)
+    if passive:
+        by = re.search(r"\bsigned\b[^.;]*?\bby\s+(?P<rest>[^.;]*)", masked)
+        zone = by.group("rest") if by else ""
+        offset = by.start("rest") if by else 0
+    else:
+        clause_start = max(masked.rfind(";", 0, sign.start()) + 1, 0)
+        zone = masked[clause_start:sign.start()]
+        offset = clause_start
+        tw = re.search(r"\btogether with\s+(?P<rest>[^.;]*)", masked)
+        if tw:
+            zone = zone + " " + tw.group("rest")
+    for kind, idx, pos in _slots(zone, "SOPD"):
+        absolute = offset + pos
+        if ds <= absolute < de:
+            continue
+        after = zone[pos:pos + 16]
+        if re.match(r"⟦[SD]\d+⟧\s*(?:'s|’s)\s+⟦C", after):
+            continue
+        m = run.mentions[idx]
+        if m.kind == "D":
+            if not re.match(r"⟦D\d+⟧\s+(?:leaders|delegation|government|side)", after):
+                continue
+        if m.kind == "O" and not re.match(r"⟦O\d+⟧\s*(?:'s|’s)?\s*(?:[Ll]eaders|members|states)?", after):
+            continue
+        key = run.key_of(idx)
+        if key is None:
+            continue
+        if m.kind == "D":
+            key = run.ensure(key, idx)
+        d.signatories.setdefault(key, run.ev(sent, "doc:signatory"))
+
+
+# -- event details: dates, places, participants, status, theme ----------------------------------
+def _article_year(run: _Run) -> int | None:
+    if run.article.published:
+        return None
+    month_days, weekdays = [], []
+    for sent in run.sentences:
+        for d in sent.dates:
+            if d.kind in ("day", "range") and d.year is None:
+                month_days.append((d.month, d.day))
+            elif d.kind == "weekday":
+                weekdays.append(d.weekday)
+    years = [d.year for s in run.sentences for d in s.dates if d.year and d.kind in ("day", "range")]
+    if years:
+        return max(years)
+    return infer_year(month_days, weekdays, today=run.today)
+
+
+def _nearest_event(sent: Sentence, pos: int, run: _Run, types=None, *, forward: bool = False) -> Event | None:
+    """The event whose trigger is nearest to ``pos`` (with ``forward``, one after it if any)."""
+    best = None
+    for key, p in sent.events:
+        ev = run.events[key]
+        if types and ev.type not in types:
+            continue
+        dist = abs(p - pos) + (0 if not forward or p >= pos else 1000)
+        if best is None or dist < best[1]:
+            best = (ev, dist)
+    return best[0] if best else None
+
+
+_DAY_ORD = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
+
+
+def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
+    masked = sent.masked
+    evs = _sentence_events(run, sent)
+    pub = run.article.published
+    future = bool(L.FUTURE.search(masked))
+    if not evs:
+        return
+    # dates: attach each date expression to the nearest event trigger
+    for d in sent.dates:
+        pos = _masked_pos(run, sent, d.start)
+        ev = _nearest_event(sent, pos, run)
+        if ev is None:
+            continue
+        if d.kind == "weekday" and pub is None and year is not None:
+            start = _weekday_in_year(run, d.weekday, year)
+            end = None
+        else:
+            start, end = resolve(d, published=pub, year=year, future=future)
+        if start is None:
+            continue
+        rank = {"range": 1, "day": 2, "weekday": 3, "relative": 3}.get(d.kind, 9)
+        if rank < ev.date_rank:
+            ev.start, ev.end, ev.date_rank = start, end, rank
+    # "the first day of the summit", "the third and final day"
+    for m in re.finditer(r"\b(?P<o>first|opening|second|third|fourth|fifth|final|last|closing)(?:\s+and\s+(?P<f>final|last))?\s+day\b", masked, re.I):
+        summit = _nearest_event(sent, m.start(), run, ("Summit",))
+        if summit is None:
+            continue
+        o = m.group("o").lower()
+        final = m.group("f") or o in ("final", "last", "closing")
+        off = _DAY_ORD.get(o)
+        subs = [e for e in evs if e.type == "Meeting" and e.key != summit.key]
+        for sub in subs:
+            if off is not None and sub.day_offset is None:
+                sub.day_offset = off
+        if final and off is not None:
+            summit.day_offset = max(summit.day_offset or 0, off)
+    # durations: "two days of talks", "a two-day summit"
+    m = re.search(r"\b(?P<n>two|three|four|2|3|4)[- ]days?\b", masked)
+    if m:
+        n = {"two": 2, "three": 3, "four": 4}.get(m.group("n"), None) or int(m.group("n"))
+        for ev in evs:
+            if ev.type == "Summit":
+                ev.day_offset = max(ev.day_offset or 0, n - 1)
+    # places: "in <city>", "at <city>'s ..."
+    for m in re.finditer(rf"\b(?:in|at)\s+(?:the\s+)?(?:{L.slot('S', 's')}\s*{L.POSS}?\s+)?{L.slot('C', 'c')}", masked):
+        ev = _nearest_event(sent, m.start(), run)
+        if ev is None or (ev.type == "Meeting" and ev.date_rank == 0):
+            continue
+        if ev.type == "Meeting" and len(ev.persons) == 2 and not re.search(r"(?:talks|meeting)\s+in\s+⟦C", masked[max(0, m.start() - 20):m.end()]):
+            continue
+        ev.location[run.key_of(int(m.group("c")))] += 1
+        if m.group("s") and ev.type != "Visit":
+            ev.host = ev.host or run.key_of(int(m.group("s")))
+    # host country
+    for m in re.finditer(rf"{L.slot('S', 's')}[^.;]{{0,40}}?\b(?:is hosting|hosts|hosted|will host|is host(?:ing)?|as host)\b|{L.slot('S', 's2')}\s*{L.POSS}\s+(?:chairmanship|presidency)", masked):
+        s = m.group("s") or m.group("s2")
+        for ev in evs:
+            if ev.type in ("Summit", "Meeting") and ev.host is None:
+                ev.host = run.key_of(int(s))
+    # participants
+    for cs, ce in _clauses(masked):
+        clause = masked[cs:ce]
+        if L.NEGATION.search(clause) or not L.PARTICIPATE.search(clause):
+            continue
+        people = [(i, p) for _, i, p in _slots(clause, "P")]
+        for i, p in people:
+            person = run.person_of.get(i)
+            if person is None:
+                continue
+            after = clause[p:p + 40]
+            if re.match(r"⟦P\d+⟧\s*(?:,\s*)?(?:who|whose)\b", after):
+                continue
+            cue = L.PARTICIPATE.search(clause)
+            ev = _nearest_event(sent, cs + cue.end(), run, forward=True)
+            targets = [ev] if ev else []
+            if ev is not None and ev.type == "Visit" and ev.persons and person not in ev.persons:
+                if not re.search(r"welcom|greet|receiv|host|met|meet", clause, re.I):
+                    continue
+            for t in targets:
+                t.participants.setdefault(person, run.ev(sent, "participant:cue"))
+        if re.search(r"\battended by\b|\bdelegations?\s+from\b|\btook part\b|\bparticipated\b", clause):
+            for _, i, p in _slots(clause, "S"):
+                for ev in evs:
+                    if ev.type in ("Summit", "Meeting"):
+                        ev.participants.setdefault(run.key_of(i), run.ev(sent, "participant:state"))
+        for m in re.finditer(rf"{L.slot('D', 'd')}\s+delegation\s+(?:was\s+)?(?:headed|led)\s+by\s+(?:[^⟦]{{0,40}})?{L.slot('P', 'p')}", clause):
+            st = run.ensure(run.key_of(int(m.group("d"))), int(m.group("d")))
+            for ev in evs:
+                if ev.type in ("Summit", "Meeting"):
+                    ev.participants.setdefault(st, run.ev(sent, "participant:delegation"))
+    # status votes from tense
+    ongoing = bool(L.PRESENT_ONGOING.search(masked))
+    past = len(L.PAST.findall(masked))
+    fut = len(L.FUTURE.findall(masked))
+    for ev in evs:
+        if ongoing or past > fut:
+            ev.votes["happened"] += 1
+        elif fut > past:
+            ev.votes["planned"] += 1
+    # theme
+    m = L.THEME.search(sent.text)
+    if m:
+        ev = evs[0]
+        summits = [e for e in evs if e.type == "Summit"]
+        (summits[0] if summits else ev).theme = m.group(1).strip().rstrip(",.;: ")
+
+
+def _weekday_in_year(run: _Run, weekday: str, year: int) -> _dt.date | None:
+    for sent in run.sentences:
+        for d in sent.dates:
+            if d.kind in ("day", "range") and d.month:
+                for day in (d.day, d.day2):
+                    if day is None:
+                        continue
+                    try:
+                        cand = _dt.date(d.year or year, d.month, day)
+                    except ValueError:
+                        continue
+                    if cand.weekday() == WEEKDAYS[weekday]:
+                        return cand
+    return None
+
+
+def _masked_pos(run: _Run, sent: Sentence, char: int) -> int:
+    """Approximate position in the masked sentence of an original character offset."""
+    rel = char - sent.start
+    shift = 0
+    for i, m in sent.slots.items():
+        if m.end <= char and m.start >= sent.start and not m.source.startswith("anaphor"):
+            shift += (m.end - m.start) - len(f"⟦{m.kind}{i}⟧")
+    return max(0, rel - shift)
+
+
+def _finish_events(run: _Run) -> None:
+    pub = run.article.published
+    summits = [e for e in run.events.values() if e.type == "Summit"]
+    main_summit = max(summits, key=lambda e: (len(e.sentences), e.key)) if summits else None
+    for ev in sorted(run.events.values(), key=lambda e: (e.type != "Summit", e.key)):
+        if ev.type == "Meeting" and not ev.persons and main_summit is not None:
+            ev.part_of = main_summit.key
+            if ev.organizer is None:
+                ev.organizer = main_summit.organizer
+            if not ev.location and main_summit.location:
+                ev.location = Counter(main_summit.location)
+            if ev.start is None and main_summit.start is not None and ev.day_offset is not None:
+                ev.start = main_summit.start + _dt.timedelta(days=ev.day_offset)
+            if ev.start is None and main_summit.start and main_summit.end is None and main_summit.day_offset is None:
+                pass
+        if ev.type == "Summit" and ev.start and ev.end is None and ev.day_offset:
+            ev.end = ev.start + _dt.timedelta(days=ev.day_offset)
+        if ev.type == "Meeting" and len(ev.persons) == 2 and not ev.location and ev.date_rank != 0:
+            visits = [v for v in run.events.values() if v.type == "Visit" and set(v.persons) & set(ev.persons)]
+            if visits and visits[0].location:
+                ev.location = Counter(visits[0].location)
+    for ev in run.events.values():
+        e = Entity(ev.key, ev.type, ev.label, mentions=[ev.evidence] if ev.evidence else [])
+        for n in sorted(ev.names):
+            e.add_name(n)
+        run.entities[ev.key] = e
+        src = ev.evidence
+        if ev.organizer:
+            run.add_fact(ev.key, "organizedBy", ev.organizer, src)
+        if ev.location:
+            loc = sorted(ev.location.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            if run.entities[loc].type == "City":
+                run.add_fact(ev.key, "location", loc, src)
+                if ev.host is None and ev.type != "Visit":
+                    city = next((c for c in run.ref.cities.values()
+                                 if f"place/{slugify(c.name)}-{c.country.lower()}" == loc), None)
+                    st = run.ref.state_by_iso2(city.country) if city else None
+                    if st and f"state/{st.iso3}" in run.entities:
+                        ev.host = f"state/{st.iso3}"
+        if ev.host and ev.type != "Visit":
+            run.add_fact(ev.key, "hostCountry", ev.host, src)
+        if ev.start:
+            run.add_fact(ev.key, "startDate", ev.start, src)
+            if ev.end and ev.end != ev.start:
+                run.add_fact(ev.key, "endDate", ev.end, src)
+        if ev.part_of:
+            run.add_fact(ev.key, "partOf", ev.part_of, src)
+        for p, pev in sorted(ev.participants.items()):
+            run.add_fact(ev.key, "participant", p, pev)
+        if ev.theme:
+            run.add_fact(ev.key, "theme", ev.theme, src)
+        run.add_fact(ev.key, "status", _status(ev, pub), src)
+    # participants of a part are participants of the whole
+    for ev in run.events.values():
+        if ev.part_of:
+            for p, pev in ev.participants.items():
+                run.add_fact(ev.part_of, "participant", p, pev)
+
+
+def _status(ev: Event, pub: _dt.date | None) -> str:
+    if pub is not None and ev.start is not None:
+        return "Planned" if ev.start > pub else "Happened"
+    if ev.votes["planned"] > ev.votes["happened"]:
+        return "Planned"
+    if ev.votes["happened"] > 0:
+        return "Happened"
+    return "Planned" if ev.votes["planned"] else "Happened"
+
+
+def _finish_documents(run: _Run) -> None:
+    for d in run.docs.values():
+        e = Entity(d.key, d.type, d.label, mentions=[d.evidence] if d.evidence else [])
+        for n in sorted(d.names):
+            e.add_name(n)
+        run.entities[d.key] = e
+        if d.count is not None:
+            run.add_fact(d.key, "documentCount", d.count, d.evidence)
+        for ek, (pred, ev) in sorted(d.events.items()):
+            run.add_fact(d.key, pred, ek, ev)
+        for s, ev in sorted(d.signatories.items()):
+            if s in run.entities and d.type != "AgreementPackage":
+                run.add_fact(d.key, "signatory", s, ev)
