@@ -174,9 +174,17 @@ def _title_persons(doc, taken: list[tuple[int, int]]) -> list[Mention]:
         span = doc[j:k]
         if any(s < span.end_char and span.start_char < e for s, e in taken):
             continue
-        if span[0].text[:1].isupper() and not span[0].is_stop:
+        if span[0].text[:1].isupper() and not span[0].is_stop and not _NOT_PERSON.search(span.text):
             out.append(Mention(span.start_char, span.end_char, "P", span.text, span.text, "title"))
     return out
+
+
+#: capitalised words that make a NER "PERSON" span something else
+_NOT_PERSON = re.compile(
+    r"\b(?:Summits?|Declaration|Roadmap|Road Map|Treaty|Agreement|Charter|Council|Ministry|Museum|"
+    r"Airport|University|Ceremony|Cosmodrome|Palace|Kremlin|Hall|House|Square|Forum|Initiative|"
+    r"Strategy|Programme|Program|Plan|Statement|Memorandum|Communiqu[eé]|Centre|Center|Bank|"
+    r"Agency|News|Times|Post|Street|Avenue|Bridge|Port|Tower|Stadium|Cathedral|Mosque|Temple)\b")
 
 
 def _clean_person(span):
@@ -204,7 +212,7 @@ def find_mentions(doc) -> list[Mention]:
         label = ent.label_
         if label == "PERSON":
             span = _clean_person(ent)
-            if span is None or not span.text[:1].isupper():
+            if span is None or not span.text[:1].isupper() or _NOT_PERSON.search(span.text):
                 continue
             clash = overlaps(span.start_char, span.end_char)
             if clash and any(m.kind in "SODG" for m in clash):

@@ -40,7 +40,7 @@ def load_pipeline(model: str | None = "auto"):
         if model == "auto" and importlib.util.find_spec(name) is None:
             continue
         try:
-            return spacy.load(name, exclude=list(_EXCLUDE))
+            return _tune(spacy.load(name, exclude=list(_EXCLUDE)))
         except (OSError, ImportError) as err:
             if model != "auto":
                 raise KGError(f"cannot load spaCy model {name!r}: {err}") from err
@@ -51,6 +51,15 @@ def load_pipeline(model: str | None = "auto"):
 def _blank(spacy):
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    return _tune(nlp)
+
+
+def _tune(nlp):
+    """Split tokens at slashes and inner quotes ('"outreach"/"BRICS Plus"')."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r'[/"“”](?=[A-Za-z"“])', r'(?<=[A-Za-z])["”]']
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 

@@ -185,6 +185,7 @@ def extract_relations(article: Article, doc, mentions: list[Mention], *,
         _capitals(run, sent)
         _memberships(run, sent)
         _founded(run, sent)
+    _pronouns(run)
     for sent in run.sentences:
         _events(run, sent)
     for sent in run.sentences:
@@ -374,6 +375,27 @@ def _office_anaphors(run: _Run, sent: Sentence) -> None:
     sent.masked = _ANAPHOR_OFFICE.sub(repl, sent.masked)
 
 
+_PRONOUN = re.compile(r"(?:^|(?<=[.;,] )|(?<=\bday ))(?:[Hh]e|[Ss]he)\b(?=\s+(?:\w+ed|\w+s|will|was|had|has|is|also|then)\b)")
+
+
+def _pronouns(run: _Run) -> None:
+    """Resolve subject "he"/"she" to the last person mentioned as a subject before it."""
+    last = None
+    for sent in run.sentences:
+        def repl(m: re.Match) -> str:
+            if last is None:
+                return m.group()
+            run.mentions.append(Mention(sent.start, sent.end, "P", last, m.group(), "anaphor:pronoun"))
+            idx = len(run.mentions) - 1
+            run.person_of[idx] = last
+            sent.slots[idx] = run.mentions[idx]
+            return f"⟦P{idx}⟧"
+        sent.masked = _PRONOUN.sub(repl, sent.masked)
+        people = [i for _, i, _ in _slots(sent.masked, "P") if i in run.person_of]
+        if people:
+            last = run.person_of[people[0]]
+
+
 # -- capitals, memberships, founding -------------------------------------------------------------
 _CAPITAL_PATTERNS = [
     re.compile(rf"{L.slot('C', 'c')}\s*,\s*(?:the\s+)?{L.slot('SD', 's')}\s*{L.POSS}?\s+capital\b"),
@@ -494,7 +516,7 @@ _SUMMIT = re.compile(
     rf"(?:\s+(?:in|at)\s+(?:{L.slot('S', 'hs')}\s*{L.POSS}?\s+)?{L.slot('C', 'c2')})?")
 _ORGAN_MEETING = re.compile(
     rf"(?:{L.slot('G', 'g')}\s+(?:meeting|session)|(?:meeting|session)\s+of\s+(?:the\s+)?{L.slot('G', 'g2')})", re.I)
-_OUTREACH = re.compile(rf"(?:[\"“]?outreach[\"”]?\s*/\s*[\"“]?{L.slot('O', 'o')}\s+Plus[\"”]?|{L.slot('O', 'o2')}\s+Plus)\s*(?:[\"”]\s*)?(?:format|meetings?|session)?", re.I)
+_OUTREACH = re.compile(rf"(?:[\"“]?outreach[\"”]?\s*/?\s*[\"“]?)?{L.slot('O', 'o')}[\"”]?\s*(?:format|meetings?|sessions?)?", re.I)
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.slot('P', 'a')}\s+and\s+{L.slot('P', 'b')}", re.I)),
     ("meeting:met", re.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with)\s+(?:with\s+)?(?:his\s+\w+\s+counterpart\s+)?{L.slot('P', 'b')}", re.I)),
@@ -561,6 +583,17 @@ def _events(run: _Run, sent: Sentence) -> None:
             ev.organizer = org
         else:
             _touch(run, ev, sent, m.start("noun"))
+        surface = _unmask(run, m.group()).strip()
+        if len(surface.split()) > 1:
+            ev.names.add(re.sub(r"^(?:the|a)\s+", "", surface, flags=re.I))
+        if m.group("ord") and not ev.label[:1].isdigit():
+            ev.label = f"{m.group('ord')} {ev.label}"
+        if org and ev.label in ("summit",) or (org and ev.label.endswith(" summit") and ev.label.split()[-2] == "summit"):
+            pass
+        if org and re.fullmatch(r"(?:\S+\s+)?summit", ev.label) and not any(
+                w in ev.label for w in (run.entities[org].alt_labels or {run.entities[org].label})):
+            short = sorted(run.entities[org].alt_labels, key=len)[0] if run.entities[org].alt_labels else run.entities[org].label
+            ev.label = (f"{m.group('ord')} " if m.group("ord") else "") + f"{short} summit"
         if m.group("c1") or m.group("c2"):
             c = int(m.group("c1") or m.group("c2"))
             ev.location[run.key_of(c)] += 3
@@ -584,8 +617,11 @@ def _events(run: _Run, sent: Sentence) -> None:
         key = f"event/{art}/{fmt}-format-session"
         _new_event(run, key, "Meeting", f"{fmt}-format session", sent, m.start(), "event:session-format")
     for m in _OUTREACH.finditer(masked):
-        o = m.group("o") or m.group("o2")
+        o = m.group("o")
         org_label = run.mentions[int(o)].text
+        if not re.search(r"(?:\bPlus|\+)$", org_label):
+            continue
+        org_label = re.sub(r"\s*(?:Plus|\+)$", "", org_label)
         key = f"event/{art}/{slugify(org_label)}-plus-meeting"
         ev = _new_event(run, key, "Meeting", f"{org_label} Plus format meeting", sent, m.start(), "event:outreach")
         ev.organizer = run.key_of(int(o))
@@ -796,7 +832,7 @@ def _documents(run: _Run, sent: Sentence) -> None:
             found = [(a if f[0] is b else f[0], f[1], f[2]) for f in found]
     has_cue = L.SIGN_CUE.search(masked) or L.ADOPT_CUE.search(masked)
     for m in L.GENERIC_DOC.finditer(masked):
-        if any(s <= m.start() < e for s, e in taken):
+        if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         noun = m.group("noun").lower()
         det = masked[m.start():m.start() + 4].lower()
@@ -930,6 +966,12 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
     evs = _sentence_events(run, sent)
     pub = run.article.published
     future = bool(L.FUTURE.search(masked))
+    # hosts who welcome a visitor take part in the visit
+    for m in re.finditer(rf"{L.slot('P', 'a')}[^.;⟦]{{0,30}}?\b(?:welcomed|greeted|received|hosted)\s+{L.slot('P', 'b')}", masked):
+        a, b = run.person_of.get(int(m.group("a"))), run.person_of.get(int(m.group("b")))
+        for v in run.events.values():
+            if v.type == "Visit" and v.persons == (b,) and a and a != b:
+                v.participants.setdefault(a, run.ev(sent, "participant:host"))
     if not evs:
         return
     # dates: attach each date expression to the nearest event trigger
@@ -937,6 +979,10 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         pos = _masked_pos(run, sent, d.start)
         ev = _nearest_event(sent, pos, run)
         if ev is None:
+            continue
+        trig = next((p for k, p in sent.events if k == ev.key), None)
+        if trig is not None and re.search(r"\b(?:during|on the sidelines of|ahead of|after|before)\s+(?:[^.;]{0,60})$", masked[:trig]) \
+                and (L.SIGN_CUE.search(masked) or L.ADOPT_CUE.search(masked)):
             continue
         if d.kind == "weekday" and pub is None and year is not None:
             start = _weekday_in_year(run, d.weekday, year)
@@ -950,7 +996,7 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             ev.start, ev.end, ev.date_rank = start, end, rank
     # "the first day of the summit", "the third and final day"
     for m in re.finditer(r"\b(?P<o>first|opening|second|third|fourth|fifth|final|last|closing)(?:\s+and\s+(?P<f>final|last))?\s+day\b", masked, re.I):
-        summit = _nearest_event(sent, m.start(), run, ("Summit",))
+        summit = _nearest_event(sent, m.start(), run, ("Summit",)) or _main_summit(run)
         if summit is None:
             continue
         o = m.group("o").lower()
@@ -991,6 +1037,7 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         if L.NEGATION.search(clause) or not L.PARTICIPATE.search(clause):
             continue
         people = [(i, p) for _, i, p in _slots(clause, "P")]
+        cues = list(L.PARTICIPATE.finditer(clause))
         for i, p in people:
             person = run.person_of.get(i)
             if person is None:
@@ -998,7 +1045,9 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             after = clause[p:p + 40]
             if re.match(r"⟦P\d+⟧\s*(?:,\s*)?(?:who|whose)\b", after):
                 continue
-            cue = L.PARTICIPATE.search(clause)
+            cue = _cue_for(clause, p, cues)
+            if cue is None:
+                continue
             ev = _nearest_event(sent, cs + cue.end(), run, forward=True)
             targets = [ev] if ev else []
             if ev is not None and ev.type == "Visit" and ev.persons and person not in ev.persons:
@@ -1031,6 +1080,27 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         ev = evs[0]
         summits = [e for e in evs if e.type == "Summit"]
         (summits[0] if summits else ev).theme = m.group(1).strip().rstrip(",.;: ")
+
+
+def _main_summit(run: _Run) -> Event | None:
+    summits = [e for e in run.events.values() if e.type == "Summit"]
+    return max(summits, key=lambda e: (len(e.sentences), e.key)) if summits else None
+
+
+_OBJECT_CUES = re.compile(r"attended by|headed by|led by|welcom|greet|receiv|hosted|met|meet|chaired by", re.I)
+
+
+def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
+    """The participation cue a person at ``pos`` is the subject (or agent) of."""
+    for c in cues:
+        if c.start() > pos:
+            between = clause[pos:c.start()]
+            if len(between) <= 90 and not re.search(r"⟦P\d+⟧", between[8:]) and \
+                    not re.search(r"\b(?:as|while|when|after|because|since)\b", between):
+                return c
+        elif _OBJECT_CUES.match(c.group()) and 0 <= pos - c.end() <= 60:
+            return c
+    return None
 
 
 def _weekday_in_year(run: _Run, weekday: str, year: int) -> _dt.date | None:
@@ -1068,6 +1138,7 @@ def _finish_events(run: _Run) -> None:
             ev.part_of = main_summit.key
             if ev.organizer is None:
                 ev.organizer = main_summit.organizer
+            ev.host = None
             if not ev.location and main_summit.location:
                 ev.location = Counter(main_summit.location)
             if ev.start is None and main_summit.start is not None and ev.day_offset is not None:
@@ -1092,7 +1163,7 @@ def _finish_events(run: _Run) -> None:
             loc = sorted(ev.location.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             if run.entities[loc].type == "City":
                 run.add_fact(ev.key, "location", loc, src)
-                if ev.host is None and ev.type != "Visit":
+                if ev.host is None and ev.type != "Visit" and not ev.part_of:
                     city = next((c for c in run.ref.cities.values()
                                  if f"place/{slugify(c.name)}-{c.country.lower()}" == loc), None)
                     st = run.ref.state_by_iso2(city.country) if city else None
@@ -1141,3 +1212,7 @@ def _finish_documents(run: _Run) -> None:
         for s, ev in sorted(d.signatories.items()):
             if s in run.entities and d.type != "AgreementPackage":
                 run.add_fact(d.key, "signatory", s, ev)
+                if s.startswith("person/"):
+                    for ek, (pred, _) in d.events.items():
+                        if pred == "signedAt":
+                            run.add_fact(ek, "participant", s, ev)
