@@ -31,6 +31,8 @@ _TITLE_HEAD = (r"(?:president|prime minister|premier|chancellor|king|queen|emir|
                r"crown prince|sheikh|monarch|official)")
 TITLE = rf"(?P<title>(?:{_TITLE_MOD}[\s-]+){{0,3}}{_TITLE_HEAD}(?:-elect)?)"
 TITLE_RE = re.compile(TITLE, re.I)
+#: an optional "<holder> <title>" in front of a person placeholder ("French President ⟦P3⟧")
+PRE_TITLE = rf"(?:(?:the\s+)?(?:⟦[SDO]\d+⟧\s*(?:'s|’s)?\s+)?(?:{_TITLE_MOD}[\s-]+){{0,3}}{_TITLE_HEAD}\s+)?"
 
 LEADER_HEADS = re.compile(
     r"^(?:top |supreme )?(?:president|prime minister|premier|chancellor|king|queen|emir|amir|sultan|"
