@@ -473,6 +473,8 @@ def _memberships(run: _Run, sent: Sentence) -> None:
                     after = clause[pos:pos + 12]
                     if re.match(r"⟦S\d+⟧\s*(?:'s|’s)\s+⟦C", after):
                         continue  # "Thailand's Bangkok": a place, not a member
+                    if re.match(r"⟦S\d+⟧\s*(?:'s|’s)?\s+" + L.TITLE + r"\s*,?\s*⟦P", clause[pos:pos + 80], re.I):
+                        continue  # "US President Joe Biden": names an office, not a member
                     st_key = run.key_of(idx)
                     run.add_fact(st_key, "memberOf", org, run.ev(sent, "member:cue"))
     # observers and partners: "X has observer status in Y", "dialogue partner"
@@ -550,7 +552,7 @@ def _touch(run: _Run, ev: Event, sent: Sentence, pos: int) -> None:
 
 
 def _summit_for(run: _Run, org: str | None, ordinal: str | None) -> Event | None:
-    summits = [e for e in run.events.values() if e.type == "Summit"]
+    summits = [e for e in run.events.values() if e.type == "Summit" and e.date_rank != 0]
     if org is not None:
         for e in summits:
             if e.organizer == org:
@@ -573,6 +575,19 @@ def _events(run: _Run, sent: Sentence) -> None:
     for m in _SUMMIT.finditer(masked):
         o = m.group("o1") or m.group("o2")
         org = run.key_of(int(o)) if o else None
+        other = re.search(r"\b(next|upcoming|following|last|previous|future|first-ever)\s+(?:year's\s+)?(?:⟦[OC]\d+⟧\s+)?$",
+                          masked[max(0, m.start() - 40):m.start("noun")], re.I)
+        if other and not m.group("ord"):
+            which = other.group(1).lower()
+            key = f"event/{art}/{which}-summit"
+            ev = _new_event(run, key, "Summit", f"{which} summit", sent, m.start("noun"), "event:summit")
+            ev.organizer = ev.organizer or org or (_main_summit(run).organizer if _main_summit(run) else None)
+            ev.votes["planned" if which in ("next", "upcoming", "following", "future") else "happened"] += 5
+            ev.date_rank = 0
+            c = m.group("c2")
+            if c:
+                ev.location[run.key_of(int(c))] += 3
+            continue
         ev = _summit_for(run, org, m.group("ord"))
         if ev is None:
             org_ent = run.entities.get(org) if org else None
@@ -816,8 +831,6 @@ def _documents(run: _Run, sent: Sentence) -> None:
         if len(label.split()) < 2 or re.match(r"^(?:Declaration|Treaty|Agreement|Statement|Plan)$", label):
             continue
         text = _unmask(run, label)
-        if re.search(r"\bSummits?\b", text):
-            continue
         d = _new_doc(run, text, _doc_type(text.split()[-1] if " on " not in text and " of " not in text else text.split()[0]), sent, "doc:named")
         found.append((d, m.start(), m.end()))
         taken.append((m.start(), m.end()))
@@ -974,6 +987,15 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         for v in run.events.values():
             if v.type == "Visit" and v.persons == (b,) and a and a != b:
                 v.participants.setdefault(a, run.ev(sent, "participant:host"))
+    if not evs and run.last_event and re.search(
+            r"\b(?:took part|take part|taking part|attended|participated|was present|were present|also attended)\b", masked) \
+            and not L.NEGATION.search(masked):
+        target = run.events[run.last_event]
+        for _, i, p in _slots(masked, "P"):
+            if i in run.person_of and p < masked.find("took part") if "took part" in masked else True:
+                target.participants.setdefault(run.person_of[i], run.ev(sent, "participant:previous-event"))
+    if evs:
+        run.last_event = evs[-1].key
     if not evs:
         return
     # dates: attach each date expression to the nearest event trigger
@@ -1022,7 +1044,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         ev = _nearest_event(sent, m.start(), run)
         if ev is None or (ev.type == "Meeting" and ev.date_rank == 0):
             continue
-        if ev.type == "Meeting" and len(ev.persons) == 2 and not re.search(r"(?:talks|meeting)\s+in\s+⟦C", masked[max(0, m.start() - 20):m.end()]):
+        if ev.type == "Meeting" and len(ev.persons) == 2 and not re.search(
+                r"(?:talks|meeting|⟦P\d+⟧)\s+in\s+(?:⟦S\d+⟧\s*(?:'s|’s)?\s+)?⟦C", masked[max(0, m.start() - 20):m.end()]):
             continue
         ev.location[run.key_of(int(m.group("c")))] += 1
         if m.group("s") and ev.type != "Visit":
@@ -1085,7 +1108,7 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
 
 
 def _main_summit(run: _Run) -> Event | None:
-    summits = [e for e in run.events.values() if e.type == "Summit"]
+    summits = [e for e in run.events.values() if e.type == "Summit" and e.date_rank != 0]
     return max(summits, key=lambda e: (len(e.sentences), e.key)) if summits else None
 
 
@@ -1154,6 +1177,12 @@ def _finish_events(run: _Run) -> None:
             if visits and visits[0].location:
                 ev.location = Counter(visits[0].location)
     for ev in run.events.values():
+        if ev.type == "Summit" and ev.organizer and ev.label.split()[-1] == "summit" and len(ev.label.split()) <= 2:
+            org = run.entities[ev.organizer]
+            short = sorted(org.alt_labels, key=len)[0] if org.alt_labels else org.label
+            if short not in ev.label:
+                ev.names.add(ev.label)
+                ev.label = ev.label[: -len("summit")] + f"{short} summit"
         e = Entity(ev.key, ev.type, ev.label, mentions=[ev.evidence] if ev.evidence else [])
         for n in sorted(ev.names):
             e.add_name(n)
