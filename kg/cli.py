@@ -51,3 +51,111 @@ def extract(article: Path, published: str | None, output: Path | None, fmt: str,
         _fail(err)
     except OSError as err:
         _fail(KGError(f"{output}: cannot write ({err.strerror})"))
+
+
+def _store_option(f):
+    return click.option("--store", "store", metavar="DIR", envvar="KG_STORE",
+                        help="Store folder (default: $KG_STORE, else ./kg-store).")(f)
+
+
+def _open(store: str | None, *, read_only: bool = False):
+    from .api import KnowledgeGraph
+
+    return KnowledgeGraph.open(store, read_only=read_only)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_store_option
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date for articles that have none.")
+def ingest(paths: tuple[Path, ...], store: str | None, published: str | None) -> None:
+    """Add articles (files or folders of .txt files) to the store, one named graph each.
+
+    Unchanged articles are skipped; an edited article replaces its own graph.
+    """
+    try:
+        with _open(store) as graph:
+            report = graph.ingest(list(paths), published=published)
+    except KGError as err:
+        _fail(err)
+    for name, message in report.failed:
+        click.echo(f"kg: skipped {name}: {message}", err=True)
+    click.echo(f"ingested {report.added} new, {report.replaced} replaced, {report.unchanged} unchanged, "
+               f"{len(report.failed)} failed; {report.triples} triples in the store")
+    if report.failed and not (report.added or report.replaced or report.unchanged):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@_store_option
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query parameter (a name such as 'SCO', an IRI, or a literal).")
+@click.option("--format", "fmt", default="table", show_default=True,
+              help="table | csv | tsv | json | xml (SELECT/ASK); turtle | nt | json-ld (CONSTRUCT/DESCRIBE)")
+@click.option("--limit", type=int, default=None, help="At most this many rows.")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Deadline in seconds.")
+def query(query: str, store: str | None, params: tuple[str, ...], fmt: str, limit: int | None,
+          timeout: float) -> None:
+    """Run a SPARQL QUERY: a .rq file, the name of a file in queries/, or SPARQL text.
+
+    The default graph is the union of all article graphs.
+    """
+    bound: dict[str, str] = {}
+    for p in params:
+        name, sep, value = p.partition("=")
+        if not sep or not name:
+            _fail(KGError(f"--param {p!r}: expected NAME=VALUE"))
+        bound[name.strip()] = value
+    try:
+        with _open(store, read_only=True) as graph:
+            path = Path(query)
+            if query.endswith(".rq") or (path.suffix == "" and "{" not in query and " " not in query):
+                if path.exists():
+                    result = graph.query(path.read_text(encoding="utf-8"), timeout=timeout, limit=limit, **bound)
+                elif query.endswith(".rq") and "/" in query:
+                    raise KGError(f"{query}: no such query file")
+                else:
+                    result = graph.named_query(path.stem, timeout=timeout, limit=limit, **bound)
+            else:
+                result = graph.query(query, timeout=timeout, limit=limit, **bound)
+            out = result.serialize(fmt)
+    except KGError as err:
+        _fail(err)
+    click.echo(out if isinstance(out, str) else out.decode("utf-8"), nl=not str(out).endswith("\n"))
+    if getattr(result, "truncated", False):
+        click.echo(f"kg: result truncated at {len(result)} rows", err=True)
+
+
+@main.command()
+@_store_option
+@click.option("--format", "fmt", default="turtle", show_default=True,
+              help="turtle | json-ld | nt (all graphs merged) | nquads | trig (one graph per article)")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (default: stdout).")
+def export(store: str | None, fmt: str, output: Path | None) -> None:
+    """Export the whole store."""
+    try:
+        with _open(store, read_only=True) as graph:
+            if output is None:
+                graph.export(sys.stdout.buffer, format=fmt)
+            else:
+                graph.export(output, format=fmt)
+    except KGError as err:
+        _fail(err)
+
+
+@main.command()
+@click.argument("name", type=click.Choice(["membership"]))
+@_store_option
+@click.option("--format", "fmt", default="graphml", show_default=True, help="graphml | gexf | json")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (default: stdout).")
+def view(name: str, store: str | None, fmt: str, output: Path | None) -> None:
+    """Write a NetworkX view of the graph (membership: states and organizations)."""
+    from .views import write_view
+
+    try:
+        with _open(store, read_only=True) as graph:
+            g = graph.membership_graph()
+            write_view(g, output if output is not None else sys.stdout.buffer, fmt)
+    except KGError as err:
+        _fail(err)
