@@ -24,6 +24,7 @@ from importlib import resources
 __all__ = ["State", "Org", "City", "Reference", "reference", "fold"]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive form of a name.
 

@@ -124,29 +124,35 @@ def gazetteer() -> Gazetteer:
 
 def _gazetteer_matches(doc, gaz: Gazetteer) -> list[Mention]:
     out = []
-    n = len(doc)
+    toks = [(t.text, t.whitespace_, t.idx, t.is_punct) for t in doc]
+    n = len(toks)
     i = 0
     while i < n:
-        tok = doc[i]
-        m = _WORD.search(fold(tok.text))
-        if m is None or m.group() not in gaz.first or not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
+        text0 = toks[i][0]
+        m = _WORD.search(fold(text0))
+        if m is None or m.group() not in gaz.first or not (text0[:1].isupper() or text0[:1].isdigit()):
             i += 1
             continue
+        # candidate surface strings doc[i:j], built incrementally, tried longest first
+        cands, surface = [], ""
+        for j in range(i, min(n, i + gaz.max_tokens)):
+            text, ws, _, punct = toks[j]
+            surface += text
+            if not (punct and text != "."):
+                cands.append((j + 1, surface))
+            surface += ws
         best = None
-        for j in range(min(n, i + gaz.max_tokens), i, -1):
-            span = doc[i:j]
-            if span[-1].is_punct and span[-1].text not in ".":
-                continue
-            hits = gaz.lookup(span.text)
+        for j, cand in reversed(cands):
+            hits = gaz.lookup(cand)
             if hits:
-                best = (j, hits[0])
+                best = (j, cand, hits[0])
                 break
         if best is None:
             i += 1
             continue
-        j, (kind, ref) = best
-        span = doc[i:j]
-        out.append(Mention(span.start_char, span.end_char, kind, ref, span.text))
+        j, cand, (kind, ref) = best
+        start = toks[i][2]
+        out.append(Mention(start, start + len(cand), kind, ref, cand))
         i = j
     return out
 

@@ -91,6 +91,7 @@ class _Run:
         self.last_event: str | None = None
         self.last_org: str | None = None
         self.last_doc: dict[str, str] = {}
+        self.city_of: dict[str, object] = {}  # city entity key -> reference City
 
     # -- bookkeeping --------------------------------------------------------------------
     def ev(self, sent: Sentence, rule: str, start: int | None = None, end: int | None = None) -> Evidence:
@@ -124,6 +125,7 @@ class _Run:
         elif m.kind == "C":
             city = self.ref.cities[m.ref]
             key = f"place/{slugify(city.name)}-{city.country.lower()}"
+            self.city_of[key] = city
             e = self.entities.get(key) or Entity(key, "City", city.name, wikidata=city.wikidata)
             e.add_name(m.text)
         elif m.kind == "R":
@@ -429,6 +431,7 @@ def _capitals(run: _Run, sent: Sentence) -> None:
         run.mentions.append(cm)
         c_idx = len(run.mentions) - 1
         key = f"place/{slugify(city.name)}-{city.country.lower()}"
+        run.city_of[key] = city
         if key not in run.entities:
             run.entities[key] = Entity(key, "City", city.name, wikidata=city.wikidata,
                                        mentions=[Evidence(sent.start, sent.end, sent.start, sent.end, "mention:capital")])
@@ -711,7 +714,7 @@ def _visit_for(run: _Run, person: str, place: str, sent: Sentence, pos: int, rul
     ent = run.entities[place]
     place_country = None
     if ent.type == "City":
-        city = next((c for c in run.ref.cities.values() if f"place/{slugify(c.name)}-{c.country.lower()}" == place), None)
+        city = run.city_of.get(place)
         place_country = city.country if city else None
     for ev in run.events.values():
         if ev.type != "Visit" or ev.persons != (person,):
@@ -1195,8 +1198,7 @@ def _finish_events(run: _Run) -> None:
             if run.entities[loc].type == "City":
                 run.add_fact(ev.key, "location", loc, src)
                 if ev.host is None and ev.type != "Visit" and not ev.part_of:
-                    city = next((c for c in run.ref.cities.values()
-                                 if f"place/{slugify(c.name)}-{c.country.lower()}" == loc), None)
+                    city = run.city_of.get(loc)
                     st = run.ref.state_by_iso2(city.country) if city else None
                     if st and f"state/{st.iso3}" in run.entities:
                         ev.host = f"state/{st.iso3}"
