@@ -1,6 +1,6 @@
 """NetworkX views of the graph, read through SPARQL.
 
-A view pulls only the edges it needs (one query for the edges, one for the
+A view pulls only the edges it needs (one query for the edges, two for the
 node attributes) instead of converting the whole RDF graph, which costs
 seconds at a million triples. Node and edge order is sorted, so written
 files are deterministic.
@@ -44,11 +44,13 @@ __all__ = ["membership_graph", "write_view", "VIEW_FORMATS"]
 VIEW_FORMATS = ("graphml", "gexf", "json")
 
 _EDGES = """SELECT DISTINCT ?member ?org WHERE { ?member dkg:memberOf ?org }"""
-_NODES = """SELECT DISTINCT ?org ?n ?p ?v WHERE {
-  { ?n dkg:memberOf ?org } UNION { ?m dkg:memberOf ?org . BIND(?org AS ?n) }
-  ?n ?p ?v .
-  FILTER(?p IN (rdf:type, rdfs:label, owl:sameAs))
-}"""
+_ATTR_FILTER = "FILTER(?p IN (rdf:type, rdfs:label, owl:sameAs))"
+# Two queries rather than a UNION with BIND(?org AS ?n): Oxigraph's substitution of ?org
+# does not reliably reach BIND expressions.
+_MEMBER_ATTRS = ("SELECT DISTINCT ?org ?n ?p ?v WHERE { ?n dkg:memberOf ?org . ?n ?p ?v . "
+                 + _ATTR_FILTER + " }")
+_ORG_ATTRS = ("SELECT DISTINCT ?org ?p ?v WHERE { ?m dkg:memberOf ?org . ?org ?p ?v . "
+              + _ATTR_FILTER + " }")
 _TYPE_ORDER = [("State", DKG.State), ("InternationalOrganization", DKG.InternationalOrganization),
                ("Organization", DKG.Organization)]
 
@@ -85,8 +87,10 @@ def membership_graph(store: "Store", *, organization: URIRef | None = None) -> n
     bindings = {"org": organization} if organization is not None else None
     edges = store.query(_EDGES, bindings=bindings, timeout=None).rows
     facts: dict[str, dict] = {}
-    for _, n, p, v in store.query(_NODES, bindings=bindings, timeout=None).rows:
+    for _, n, p, v in store.query(_MEMBER_ATTRS, bindings=bindings, timeout=None).rows:
         facts.setdefault(str(n), {}).setdefault(p, set()).add(v)
+    for org, p, v in store.query(_ORG_ATTRS, bindings=bindings, timeout=None).rows:
+        facts.setdefault(str(org), {}).setdefault(p, set()).add(v)
     G = nx.Graph()
     names = {str(m) for m, _ in edges} | {str(o) for _, o in edges}
     for iri in sorted(names):

@@ -1,0 +1,513 @@
+"""The public Python API: one :class:`KnowledgeGraph` over one store.
+
+The CLI calls only this module. Articles go in with :meth:`KnowledgeGraph.ingest`
+(each into its own named graph, replaced atomically when the text changes);
+answers come out with :meth:`~KnowledgeGraph.query`,
+:meth:`~KnowledgeGraph.named_query`, :meth:`~KnowledgeGraph.entity`, exports
+and NetworkX views.
+
+>>> kg = KnowledgeGraph()                      # in memory; KnowledgeGraph.open() for disk
+>>> kg.add_graph('''
+... @prefix dkg: <https://w3id.org/diplokg/ontology#> .
+... @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+... @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+... <https://w3id.org/diplokg/id/org/SCO> a dkg:InternationalOrganization ;
+...     rdfs:label "Shanghai Cooperation Organisation" ; skos:altLabel "SCO" .
+... <https://w3id.org/diplokg/id/state/KAZ> a dkg:State ; rdfs:label "Kazakhstan" ;
+...     dkg:memberOf <https://w3id.org/diplokg/id/org/SCO> .
+... <https://w3id.org/diplokg/id/state/RUS> a dkg:State ; rdfs:label "Russia" ;
+...     dkg:memberOf <https://w3id.org/diplokg/id/org/SCO> .
+... ''', name="https://w3id.org/diplokg/id/graph/demo")
+9
+>>> [m.label for m in kg.entity("SCO").members()]
+['Kazakhstan', 'Russia']
+>>> result = kg.named_query("members", org="Shanghai Cooperation Organisation")
+>>> print(result.serialize("table"))
+org           member          label       type       wikidata
+------------  --------------  ----------  ---------  --------
+dkgr:org/SCO  dkgr:state/KAZ  Kazakhstan  dkg:State
+dkgr:org/SCO  dkgr:state/RUS  Russia      dkg:State
+(2 rows)
+>>> kg.close()
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from .errors import InputError, KGError, StoreError
+from .export import export_store
+from .namespaces import DKG, DKGR, PREFIXES, WD
+from .query import (NamedQuery, QueryResult, get_named_query, named_queries, parse_header,
+                    resolve_entity, resolve_params)
+from .rdf import article_iri, build_graph
+from .sources import Article, parse_date, read_article
+from .store import Store, default_store_path, open_store
+from .views import membership_graph
+
+__all__ = ["KnowledgeGraph", "IngestReport", "EntityView", "extract_graph"]
+
+Source = Article | str | os.PathLike[str] | Iterable[Any]
+
+
+# --------------------------------------------------------------------------- reports
+@dataclass
+class IngestReport:
+    """What :meth:`KnowledgeGraph.ingest` did, article by article.
+
+    ``added``, ``replaced`` and ``unchanged`` hold article ids; ``failed``
+    holds ``(name, message)`` pairs (a file path or article id, and why);
+    ``triples`` counts the triples written.
+    """
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    triples: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when no article failed."""
+        return not self.failed
+
+    @property
+    def changed(self) -> int:
+        """Number of article graphs written."""
+        return len(self.added) + len(self.replaced)
+
+    def __str__(self) -> str:
+        return (f"{len(self.added)} added, {len(self.replaced)} replaced, "
+                f"{len(self.unchanged)} unchanged, {len(self.failed)} failed "
+                f"({self.triples} triples written)")
+
+
+# --------------------------------------------------------------------------- entities
+_VIEW_PROPS = ("FILTER(?p IN (rdf:type, rdfs:label, skos:altLabel, owl:sameAs, dkg:title, "
+               "dkg:startDate, dkg:endDate))")
+# Parameters (?self) stay in triple patterns and FILTERs: Oxigraph's substitution does not
+# reach a BIND that opens a group, so no "BIND(?self AS ?e)" here.
+_ATTRS = "SELECT ?self ?e ?p ?v WHERE {{ {pattern} ?e ?p ?v . " + _VIEW_PROPS + " }}"
+_SELF = "SELECT ?self ?p ?v WHERE { ?self ?p ?v . " + _VIEW_PROPS + " }"
+_EVENT_ROLES = "dkg:participant, dkg:organizedBy, dkg:hostCountry, dkg:location"
+
+
+@dataclass(frozen=True)
+class EntityView:
+    """One entity as stored: names, classes, Wikidata id and, for people and
+    events, titles and dates. Related entities come from the methods."""
+
+    iri: URIRef
+    label: str | None = None
+    alt_labels: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    wikidata: str | None = None
+    titles: tuple[str, ...] = ()
+    start: _dt.date | None = None
+    end: _dt.date | None = None
+    _kg: "KnowledgeGraph | None" = field(default=None, repr=False, compare=False)
+
+    def _related(self, pattern: str) -> list["EntityView"]:
+        views = self._kg._views(pattern, self.iri)
+        return sorted(views, key=lambda v: ((v.label or "").casefold(), str(v.iri)))
+
+    def members(self) -> list["EntityView"]:
+        """Full members (``dkg:memberOf`` this entity), by label."""
+        return self._related("?e dkg:memberOf ?self .")
+
+    def memberships(self) -> list["EntityView"]:
+        """Organizations this entity is a full member of, by label."""
+        return self._related("?self dkg:memberOf ?e .")
+
+    def leaders(self) -> list["EntityView"]:
+        """People who lead this state or organization (``dkg:leaderOf``)."""
+        return self._related("?e dkg:leaderOf ?self .")
+
+    def officials(self) -> list["EntityView"]:
+        """Other officials of this state or organization (``dkg:officialOf``)."""
+        return self._related("?e dkg:officialOf ?self .")
+
+    def participants(self) -> list["EntityView"]:
+        """Participants of this event."""
+        return self._related("?self dkg:participant ?e .")
+
+    def events(self) -> list["EntityView"]:
+        """Events this entity takes part in, organizes, hosts or is the place of,
+        by start date (undated last) and IRI."""
+        views = self._kg._views(f"?e ?role ?self . FILTER(?role IN ({_EVENT_ROLES}))", self.iri)
+        return sorted(views, key=lambda v: (v.start is None, v.start or _dt.date.min, str(v.iri)))
+
+
+def _local(iri: str) -> str:
+    for sep in ("#", "/"):
+        if sep in iri:
+            return iri.rsplit(sep, 1)[1]
+    return iri
+
+
+def _date(node) -> _dt.date | None:
+    value = node.toPython() if node is not None else None
+    return value if isinstance(value, _dt.date) else None
+
+
+def _make_view(iri: URIRef, facts: dict, kg: "KnowledgeGraph") -> EntityView:
+    get = lambda p: sorted(str(v) for v in facts.get(p, ()))  # noqa: E731
+    labels = get(URIRef(PREFIXES["rdfs"] + "label"))
+    qids = [q[len(str(WD)):] for q in get(URIRef(PREFIXES["owl"] + "sameAs"))
+            if q.startswith(str(WD))]
+    types = sorted(_local(t) for t in get(URIRef(PREFIXES["rdf"] + "type")))
+    starts = sorted(facts.get(DKG.startDate, ()), key=str)
+    ends = sorted(facts.get(DKG.endDate, ()), key=str)
+    return EntityView(iri=iri, label=labels[0] if labels else None,
+                      alt_labels=tuple(get(URIRef(PREFIXES["skos"] + "altLabel"))),
+                      types=tuple(types), wikidata=qids[0] if qids else None,
+                      titles=tuple(get(DKG.title)), start=_date(starts[0]) if starts else None,
+                      end=_date(ends[0]) if ends else None, _kg=kg)
+
+
+# --------------------------------------------------------------------------- sources
+def _published(value) -> _dt.date | None:
+    if value is None or isinstance(value, _dt.date):
+        return value
+    return parse_date(str(value), what="published date")
+
+
+def _articles(source: Source, published) -> Iterator[tuple[str, Article | KGError]]:
+    """Yield ``(name, article or the error reading it)`` for every article in ``source``."""
+    if isinstance(source, Article):
+        if published is not None:
+            source = dataclasses.replace(source, published=_published(published))
+        yield source.source_path or source.article_id, source
+    elif isinstance(source, str) and "\n" in source:
+        try:
+            art = Article.from_text(source, published=published)
+            yield art.article_id, art
+        except KGError as err:
+            yield "<text>", err
+    elif isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*.txt")
+                           if not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not files:
+                yield str(path), InputError(f"{path}: no .txt articles in this folder")
+            for p in files:
+                yield from _articles(p, published)
+        elif not path.exists():
+            yield str(path), InputError(f"{path}: no such file or folder")
+        else:
+            try:
+                yield str(path), read_article(path, published=published)
+            except KGError as err:
+                yield str(path), err
+    elif isinstance(source, Iterable) and not isinstance(source, (bytes, bytearray)):
+        for item in source:
+            yield from _articles(item, published)
+    else:
+        yield repr(source)[:60], InputError(f"cannot ingest {type(source).__name__}: give a "
+                                            "path, a folder, text or an Article")
+
+
+def _one_article(source, published) -> Article:
+    found = list(_articles(source, published))
+    if len(found) != 1:
+        raise InputError(f"expected one article, found {len(found)}")
+    _, art = found[0]
+    if isinstance(art, KGError):
+        raise art
+    return art
+
+
+def extract_graph(path_or_text: str | os.PathLike[str] | Article, *,
+                  published: _dt.date | str | None = None, model: str = "auto") -> Graph:
+    """The graph of one article, without a store (what ``kg extract`` writes).
+
+    Parameters
+    ----------
+    path_or_text : str, path or Article
+        A ``.txt`` file (first line the headline) or the text itself (with newlines).
+    published : date or "YYYY-MM-DD", optional
+        Publication date that relative dates resolve against.
+    model : str
+        ``"auto"``, ``"none"`` or a spaCy package name (see :class:`kg.extract.Extractor`).
+
+    Raises
+    ------
+    InputError
+        The file is missing, empty, binary or not UTF-8.
+    """
+    from .extract import Extractor
+
+    article = _one_article(path_or_text, published)
+    return build_graph(Extractor(model=model).extract(article))
+
+
+# --------------------------------------------------------------------------- the graph
+class KnowledgeGraph:
+    """A knowledge graph of diplomacy news over one store.
+
+    Parameters
+    ----------
+    store : Store, path or None
+        ``None`` for a new in-memory store, a folder for an Oxigraph store, or
+        an open :class:`~kg.store.Store` (then :meth:`close` leaves it open).
+    extractor : Extractor, str or None
+        An extractor object (anything with ``extract(article)``), or a model
+        name for :class:`kg.extract.Extractor` (default ``"auto"``); created on
+        first use and shared by every article.
+    base : str
+        Base IRI of the resources (``dkgr:`` by default).
+    """
+
+    def __init__(self, store: Store | str | os.PathLike[str] | None = None, *,
+                 extractor: Any = None, base: str = str(DKGR)) -> None:
+        if isinstance(store, Store):
+            self.store, self._owns_store = store, False
+        elif store is None or isinstance(store, (str, os.PathLike)):
+            self.store, self._owns_store = open_store(store), True
+        else:
+            raise StoreError(f"not a store or a store location: {store!r}")
+        self._extractor_spec = extractor
+        self._extractor = None if extractor is None or isinstance(extractor, str) else extractor
+        self.base = base
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None, *, read_only: bool = False,
+             extractor: Any = None, base: str = str(DKGR)) -> "KnowledgeGraph":
+        """Open (or create) the Oxigraph store at ``path`` (default: ``$KG_STORE`` or ``./kg-store``).
+
+        Raises :class:`~kg.errors.StoreLocked` when another process has it open for writing.
+        """
+        store = open_store(path if path is not None else default_store_path(),
+                           read_only=read_only)
+        kg = cls(store, extractor=extractor, base=base)
+        kg._owns_store = True
+        return kg
+
+    # ---- life cycle
+    def close(self) -> None:
+        """Close the store if this object opened it."""
+        if self._owns_store:
+            self.store.close()
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<KnowledgeGraph {self.store!r}>"
+
+    # ---- writing
+    @property
+    def extractor(self):
+        """The shared extractor (the language model loads on first use)."""
+        if self._extractor is None:
+            from .extract import Extractor
+
+            self._extractor = Extractor(model=self._extractor_spec or "auto")
+        return self._extractor
+
+    def _graph_of(self, article: Article) -> Graph:
+        return build_graph(self.extractor.extract(article), base=self.base)
+
+    def extract(self, article: Article | str | os.PathLike[str], *,
+                published: _dt.date | str | None = None) -> Graph:
+        """The graph of one article (path, text or :class:`~kg.sources.Article`), not stored."""
+        return self._graph_of(_one_article(article, published))
+
+    def ingest(self, source: Source, *, published: _dt.date | str | None = None,
+               force: bool = False) -> IngestReport:
+        """Extract articles into the store, one named graph per article.
+
+        Parameters
+        ----------
+        source : path, folder, text, Article or an iterable of these
+            A ``.txt`` file, a folder (every ``*.txt`` below it, sorted), raw
+            text (a string with newlines) or :class:`~kg.sources.Article` objects.
+        published : date or "YYYY-MM-DD", optional
+            Publication date for articles that do not carry one.
+        force : bool
+            Re-extract even unchanged articles (after an extractor upgrade).
+
+        Returns
+        -------
+        IngestReport
+            An article whose stored graph has the same text hash (and
+            publication date) is ``unchanged`` and not extracted again; an
+            article that cannot be read or extracted is listed in ``failed``
+            and the others go on; a failed article never changes stored data.
+
+        Raises
+        ------
+        StoreError
+            The store is open read-only.
+
+        Examples
+        --------
+        >>> kg = KnowledgeGraph(extractor="none")
+        >>> text = "Leaders meet\\n\\nRussia and China are members of the SCO.\\n"
+        >>> report = kg.ingest(text, published="2024-07-03")
+        >>> len(report.added), report.failed
+        (1, [])
+        >>> print(kg.ingest(text, published="2024-07-03"))
+        0 added, 0 replaced, 1 unchanged, 0 failed (0 triples written)
+        """
+        if self.store.read_only:
+            raise StoreError(f"{self.store.location}: store is open read-only; cannot ingest")
+        report = IngestReport()
+        seen: dict[str, str] = {}
+        for name, art in _articles(source, published):
+            if isinstance(art, KGError):
+                report.failed.append((name, str(art)))
+                continue
+            if art.article_id in seen:
+                report.failed.append((name, f"{name}: article id {art.article_id!r} is already "
+                                            f"used by {seen[art.article_id]} in this run"))
+                continue
+            seen[art.article_id] = name
+            g_iri = str(article_iri(art.article_id, self.base))
+            stored_sha = self.store.article_sha256(g_iri)
+            stored_pub = self.store.value(g_iri, URIRef(g_iri), DKG.published)
+            pub = art.published.isoformat() if art.published else None
+            if not force and stored_sha == art.sha256 and \
+                    (str(stored_pub) if stored_pub is not None else None) == pub:
+                report.unchanged.append(art.article_id)
+                continue
+            try:
+                graph = self._graph_of(art)
+                self.store.replace_graph(g_iri, graph)
+            except KGError as err:
+                report.failed.append((name, str(err)))
+                continue
+            except Exception as err:  # an extractor bug must not stop the other articles
+                report.failed.append((name, f"{name}: extraction failed "
+                                            f"({type(err).__name__}: {err})"))
+                continue
+            (report.replaced if stored_sha is not None else report.added).append(art.article_id)
+            report.triples += len(graph)
+        return report
+
+    def add_graph(self, data: Graph | str | os.PathLike[str], *, name: str,
+                  format: str | None = None) -> int:
+        """Store ``data`` as the named graph ``name`` (replacing it); returns its size.
+
+        ``data`` is an rdflib graph, RDF text (Turtle by default) or an RDF file.
+        """
+        if isinstance(data, Graph):
+            graph = data
+        else:
+            graph = Graph()
+            try:
+                if isinstance(data, str) and ("\n" in data or not Path(data).exists()):
+                    graph.parse(data=data, format=format or "turtle")
+                else:
+                    graph.parse(source=str(data), format=format)
+            except Exception as err:  # rdflib parsers raise many types
+                raise InputError(f"{str(data)[:60]!r}: cannot parse RDF ({err})") from err
+        self.store.replace_graph(name, graph)
+        return len(graph)
+
+    def remove(self, article_id: str) -> bool:
+        """Remove an article's graph; ``True`` when it was there."""
+        return self.store.remove_graph(str(article_iri(article_id, self.base)))
+
+    # ---- reading
+    def query(self, sparql: str, *, timeout: float | None = 30.0, limit: int | None = None,
+              **params: str | Node) -> QueryResult:
+        """Run a read-only SPARQL query; ``params`` bind variables.
+
+        Strings are resolved like :func:`kg.query.resolve_params` (IRIs, CURIEs,
+        names; a ``# params:`` header in the query can mark literals); rdflib
+        terms are bound as they are. Bound variables must be projected.
+
+        Examples
+        --------
+        >>> kg = KnowledgeGraph()
+        >>> kg.query("ASK { ?s ?p ?o }").boolean
+        False
+        """
+        header = parse_header(sparql)
+        nq = None
+        if header["params"]:
+            nq = NamedQuery(name="query", path=Path("<query>"),
+                            params=[p.name for p in header["params"]],
+                            param_specs=tuple(header["params"]), text=sparql)
+        bindings = resolve_params(self.store, params, query=nq)
+        return self.store.query(sparql, bindings=bindings, timeout=timeout, limit=limit)
+
+    def named_query(self, name: str, *, timeout: float | None = 30.0, limit: int | None = None,
+                    **params: str | Node) -> QueryResult:
+        """Run ``queries/<name>.rq`` with its parameters (see :meth:`named_queries`)."""
+        nq = get_named_query(name)
+        bindings = resolve_params(self.store, params, query=nq)
+        return self.store.query(nq.text, bindings=bindings, timeout=timeout, limit=limit)
+
+    @staticmethod
+    def named_queries() -> dict[str, NamedQuery]:
+        """The named queries, by name, with their parameters and descriptions."""
+        return named_queries()
+
+    def resolve(self, name_or_iri: str | Node) -> URIRef:
+        """The IRI of the entity named ``name_or_iri`` (see :func:`kg.query.resolve_entity`)."""
+        return resolve_entity(self.store, name_or_iri)
+
+    def _views(self, pattern: str, iri: URIRef) -> list[EntityView]:
+        rows = self.store.query(_ATTRS.format(pattern=pattern), bindings={"self": iri},
+                                timeout=None).rows
+        facts: dict[URIRef, dict] = {}
+        for _, e, p, v in rows:
+            if isinstance(e, URIRef):
+                facts.setdefault(e, {}).setdefault(p, set()).add(v)
+        return [_make_view(e, f, self) for e, f in facts.items()]
+
+    def entity(self, name_or_iri: str | Node) -> EntityView:
+        """The entity with that name or IRI.
+
+        Raises :class:`~kg.errors.EntityNotFound` or :class:`~kg.errors.AmbiguousEntity`.
+
+        Examples
+        --------
+        >>> kg = KnowledgeGraph()
+        >>> kg.entity("Atlantis")
+        Traceback (most recent call last):
+        ...
+        kg.errors.EntityNotFound: no entity named 'Atlantis' (names match ignoring case and accents)
+        """
+        iri = self.resolve(name_or_iri)
+        facts: dict = {}
+        for _, p, v in self.store.query(_SELF, bindings={"self": iri}, timeout=None).rows:
+            facts.setdefault(p, set()).add(v)
+        return _make_view(iri, facts, self)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: ``articles`` (graphs), ``quads``, ``triples`` (merged) and
+        ``classes`` (distinct instances per class, by local name)."""
+        rows = self.store.query("SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } "
+                                "GROUP BY ?class", timeout=None).rows
+        triples = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+                                   timeout=None).rows[0][0]
+        classes = {_local(str(c)) if str(c).startswith(str(DKG._NS)) else str(c): int(n)
+                   for c, n in rows}
+        return {"articles": len(self.store.graph_names()), "quads": len(self.store),
+                "triples": int(triples), "classes": dict(sorted(classes.items()))}
+
+    # ---- out
+    def export(self, dest, *, format: str | None = None) -> int:
+        """Export every graph (see :func:`kg.export.export_store`); returns statements written."""
+        return export_store(self.store, dest, fmt=format)
+
+    def membership_graph(self, organization: str | Node | None = None) -> nx.Graph:
+        """States and organizations linked by membership (see :func:`kg.views.membership_graph`)."""
+        org = self.resolve(organization) if organization is not None else None
+        return membership_graph(self.store, organization=org)
