@@ -62,18 +62,31 @@ Source = Article | str | os.PathLike[str] | Iterable[Any]
 # --------------------------------------------------------------------------- reports
 @dataclass
 class IngestReport:
-    """What :meth:`KnowledgeGraph.ingest` did, article by article.
+    """What :meth:`KnowledgeGraph.ingest` did.
 
-    ``added``, ``replaced`` and ``unchanged`` hold article ids; ``failed``
-    holds ``(name, message)`` pairs (a file path or article id, and why);
-    ``triples`` counts the triples written.
+    ``added``, ``replaced`` and ``unchanged`` count articles; ``articles`` maps
+    each article id to its outcome (``"added"``, ``"replaced"``,
+    ``"unchanged"``) in input order; ``failed`` holds ``(name, message)``
+    pairs (a file path or article id, and why); ``written`` counts the triples
+    written and ``triples`` the triples in the store afterwards (merged: what
+    queries see).
     """
 
-    added: list[str] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     triples: int = 0
+    written: int = 0
+    articles: dict[str, str] = field(default_factory=dict)
+
+    def _record(self, article_id: str, outcome: str) -> None:
+        self.articles[article_id] = outcome
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+    def ids(self, outcome: str) -> list[str]:
+        """The ids of the articles with ``outcome`` (``"added"`` …), in input order."""
+        return [a for a, o in self.articles.items() if o == outcome]
 
     @property
     def ok(self) -> bool:
@@ -83,12 +96,12 @@ class IngestReport:
     @property
     def changed(self) -> int:
         """Number of article graphs written."""
-        return len(self.added) + len(self.replaced)
+        return self.added + self.replaced
 
     def __str__(self) -> str:
-        return (f"{len(self.added)} added, {len(self.replaced)} replaced, "
-                f"{len(self.unchanged)} unchanged, {len(self.failed)} failed "
-                f"({self.triples} triples written)")
+        return (f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
+                f"{len(self.failed)} failed; {self.written} triples written, "
+                f"{self.triples} in the store")
 
 
 # --------------------------------------------------------------------------- entities
@@ -358,10 +371,11 @@ class KnowledgeGraph:
         >>> kg = KnowledgeGraph(extractor="none")
         >>> text = "Leaders meet\\n\\nRussia and China are members of the SCO.\\n"
         >>> report = kg.ingest(text, published="2024-07-03")
-        >>> len(report.added), report.failed
+        >>> report.added, report.failed
         (1, [])
-        >>> print(kg.ingest(text, published="2024-07-03"))
-        0 added, 0 replaced, 1 unchanged, 0 failed (0 triples written)
+        >>> again = kg.ingest(text, published="2024-07-03")
+        >>> again.unchanged, again.written, again.triples == report.triples
+        (1, 0, True)
         """
         if self.store.read_only:
             raise StoreError(f"{self.store.location}: store is open read-only; cannot ingest")
@@ -382,7 +396,7 @@ class KnowledgeGraph:
             pub = art.published.isoformat() if art.published else None
             if not force and stored_sha == art.sha256 and \
                     (str(stored_pub) if stored_pub is not None else None) == pub:
-                report.unchanged.append(art.article_id)
+                report._record(art.article_id, "unchanged")
                 continue
             try:
                 graph = self._graph_of(art)
@@ -394,8 +408,9 @@ class KnowledgeGraph:
                 report.failed.append((name, f"{name}: extraction failed "
                                             f"({type(err).__name__}: {err})"))
                 continue
-            (report.replaced if stored_sha is not None else report.added).append(art.article_id)
-            report.triples += len(graph)
+            report._record(art.article_id, "replaced" if stored_sha is not None else "added")
+            report.written += len(graph)
+        report.triples = self._triple_count()
         return report
 
     def add_graph(self, data: Graph | str | os.PathLike[str], *, name: str,
@@ -490,17 +505,19 @@ class KnowledgeGraph:
             facts.setdefault(p, set()).add(v)
         return _make_view(iri, facts, self)
 
+    def _triple_count(self) -> int:
+        rows = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", timeout=None).rows
+        return int(rows[0][0])
+
     def stats(self) -> dict[str, Any]:
         """Counts: ``articles`` (graphs), ``quads``, ``triples`` (merged) and
         ``classes`` (distinct instances per class, by local name)."""
         rows = self.store.query("SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } "
                                 "GROUP BY ?class", timeout=None).rows
-        triples = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
-                                   timeout=None).rows[0][0]
         classes = {_local(str(c)) if str(c).startswith(str(DKG._NS)) else str(c): int(n)
                    for c, n in rows}
         return {"articles": len(self.store.graph_names()), "quads": len(self.store),
-                "triples": int(triples), "classes": dict(sorted(classes.items()))}
+                "triples": self._triple_count(), "classes": dict(sorted(classes.items()))}
 
     # ---- out
     def export(self, dest, *, format: str | None = None) -> int:
