@@ -144,5 +144,8 @@ class Reference:
 
 @functools.cache
 def reference() -> Reference:
-    """The shared :class:`Reference`, loaded on first call."""
-    return Reference()
+    """The shared :class:`Reference`, loaded on first call (or read from the cache)."""
+    from .cache import cached
+
+    return cached("reference", Reference, data_files=("data/states.csv", "data/organizations.csv",
+                                                       "data/cities.csv"), code_files=("reference.py",))

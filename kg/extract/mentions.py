@@ -118,8 +118,14 @@ def _name_form(text: str) -> str:
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """The shared :class:`Gazetteer`, built on first use."""
-    return Gazetteer()
+    """The shared :class:`Gazetteer`, built on first use (or read from the cache)."""
+    from ..cache import cached
+
+    return cached("gazetteer", Gazetteer, data_files=_DATA_FILES,
+                  code_files=("extract/mentions.py", "reference.py"))
+
+
+_DATA_FILES = ("data/states.csv", "data/organizations.csv", "data/cities.csv")
 
 
 def _gazetteer_matches(doc, gaz: Gazetteer) -> list[Mention]:
