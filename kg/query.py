@@ -259,13 +259,20 @@ def run_with_deadline(work: Callable[[Callable[[], bool]], T], timeout: float | 
 
     * pure-Python evaluation (rdflib, ``interrupt_python=True``): an
       asynchronous exception is raised in the worker, which stops at its next
-      bytecode, within milliseconds;
+      bytecode (a long C call such as a first-time regex compile delays it);
     * native evaluation (Oxigraph, which releases the GIL): the worker stops
       at the next row boundary. A single row that takes long — a FILTER that
       rejects everything, or ORDER BY / GROUP BY / DISTINCT / aggregates, which
       compute everything before the first row — runs to its end in the
       background (using a CPU, holding a read snapshot, not a lock), and its
-      result is discarded.
+      result is discarded. Closing and reopening the same store folder in this
+      process has to wait for it.
+
+    Measured on a 3,000-triple cartesian product with a FILTER no pair passes
+    and ``timeout=0.3``: rdflib raises after ~0.33 s and its worker is gone at
+    once; Oxigraph raises after ~0.31 s, other queries and writes run at once,
+    and the worker ends when the whole query would have (~2 s), as no row
+    reaches it before.
 
     ``timeout=None`` runs ``work`` in the calling thread without a deadline.
 

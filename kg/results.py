@@ -23,7 +23,7 @@ import json
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, URIRef
 from rdflib.term import Node
 
 from .errors import FormatError
@@ -46,6 +46,7 @@ _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 def shorten(term: Node | None) -> str:
     """A term as a person reads it: ``prefix:local`` IRIs, literal values as text.
 
+    >>> from rdflib import Literal
     >>> shorten(URIRef("http://www.wikidata.org/entity/Q159"))
     'wd:Q159'
     >>> shorten(Literal("2024-07-03", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")))

@@ -418,6 +418,9 @@ class OxigraphStore(Store):
             self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except OSError as err:
             if _is_lock_error(err):
+                if "current process" in str(err):
+                    raise StoreLocked(f"{path}: store is already open in this process (or a "
+                                      "timed-out query on it is still finishing)") from err
                 raise StoreLocked(f"{path}: store is locked by another process") from err
             raise StoreError(f"{path}: cannot open store ({err})") from err
 
@@ -528,6 +531,9 @@ class OxigraphStore(Store):
             raise StoreError(f"{self.location}: {err}") from err
 
     def close(self) -> None:
+        """Flush and release the store. RocksDB (and its lock) is released when the
+        last reference goes: a query abandoned at its deadline keeps it open until
+        its worker thread finishes."""
         if not self._closed:
             try:
                 if not self.read_only:

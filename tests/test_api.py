@@ -22,7 +22,6 @@ from kg.export import serialize_graph
 from kg.extract import Extractor
 from kg.namespaces import DKG, DKGR
 from kg.sources import Article
-from kg.store import open_store
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "sco-astana-2024.txt"

@@ -194,7 +194,7 @@ def test_unwritable_parent_is_a_store_error(tmp_path):  # pragma: no cover - nee
 
 def test_second_open_in_the_same_process_is_locked(tmp_path):
     with open_store(tmp_path / "s"):
-        with pytest.raises(StoreLocked, match="store is locked by another process"):
+        with pytest.raises(StoreLocked, match="store is already open in this process"):
             open_store(tmp_path / "s")
 
 
