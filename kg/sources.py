@@ -8,7 +8,7 @@ its text, so re-ingesting an unchanged article can be detected.
 >>> a.headline, a.body
 ('Leaders meet', 'The leaders met on Monday.')
 >>> a.sha256[:12]
-'0b1ce3fbb8be'
+'e8efb2b34e79'
 """
 from __future__ import annotations
 
