@@ -57,6 +57,11 @@ class Event:
     persons: tuple[str, ...] = ()  # visitor / bilateral pair
     day_offset: int | None = None
     evidence: Evidence | None = None
+    support: dict[str, Evidence] = field(default_factory=dict)  # "location:<key>", "date", "host", ...
+
+    def note(self, what: str, ev: Evidence) -> None:
+        """Remember the first sentence that supports ``what``."""
+        self.support.setdefault(what, ev)
 
 
 @dataclass
@@ -237,7 +242,14 @@ def _split_sentences(run: _Run) -> None:
     text = run.text
     spans = []
     for s in run.doc.sents:
-        spans.append((s.start_char, s.end_char))
+        start = s.start_char
+        for m in re.finditer(r"\n+", text[s.start_char:s.end_char]):
+            cut = s.start_char + m.start()
+            if text[start:cut].strip():
+                spans.append((start, cut))
+            start = s.start_char + m.end()
+        if text[start:s.end_char].strip():
+            spans.append((start, s.end_char))
     # never split inside a mention; headline is its own sentence
     merged: list[list[int]] = []
     for s, e in spans:
@@ -590,6 +602,7 @@ def _events(run: _Run, sent: Sentence) -> None:
             c = m.group("c2")
             if c:
                 ev.location[run.key_of(int(c))] += 3
+                ev.note(f"location:{run.key_of(int(c))}", run.ev(sent, "location:summit-in"))
             continue
         ev = _summit_for(run, org, m.group("ord"))
         if ev is None:
@@ -617,8 +630,10 @@ def _events(run: _Run, sent: Sentence) -> None:
         if m.group("c1") or m.group("c2"):
             c = int(m.group("c1") or m.group("c2"))
             ev.location[run.key_of(c)] += 3
+            ev.note(f"location:{run.key_of(c)}", run.ev(sent, "location:summit-in"))
             if m.group("hs"):
                 ev.host = run.key_of(int(m.group("hs")))
+                ev.note("host", run.ev(sent, "host:possessive-city"))
         run.last_event = ev.key
     # "<org> leaders gathered / met" -> the organization's summit
     for m in re.finditer(rf"{L.slot('O', 'o')}\s+leaders\s+(?:gathered|met|meet|gather|convened)", masked):
@@ -657,11 +672,14 @@ def _events(run: _Run, sent: Sentence) -> None:
             ev = _visit_for(run, p, place, sent, m.start("v"), rule)
             if run.mentions[x].kind == "C":
                 ev.location[place] += 5
+                ev.note(f"location:{place}", run.ev(sent, rule))
             verb = m.group("v").lower()
             if verb in ("arrived", "landed", "touched down", "visited"):
                 ev.votes["happened"] += 3
+                ev.note("status:Happened", run.ev(sent, rule))
             elif verb.startswith("will") or verb.startswith("to "):
                 ev.votes["planned"] += 2
+                ev.note("status:Planned", run.ev(sent, rule))
             run.last_event = ev.key
     for m in _VISIT_ANAPHOR.finditer(masked):
         visits = [e for e in run.events.values() if e.type == "Visit"]
@@ -728,6 +746,7 @@ def _visit_for(run: _Run, person: str, place: str, sent: Sentence, pos: int, rul
             if loc.startswith("state/") and place_country and run.ref.state(loc[6:]).iso2 == place_country:
                 ev.host = None
                 ev.location[place] += 1
+                ev.note(f"location:{place}", run.ev(sent, rule))
                 ev.names.add(f"visit to {ent.label}")
                 _touch(run, ev, sent, pos)
                 return ev
@@ -1021,6 +1040,7 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         rank = {"range": 1, "day": 2, "weekday": 3, "relative": 3}.get(d.kind, 9)
         if rank < ev.date_rank:
             ev.start, ev.end, ev.date_rank = start, end, rank
+            ev.support["date"] = run.ev(sent, f"date:{d.kind}", d.start, d.end)
     # "the first day of the summit", "the third and final day"
     for m in re.finditer(r"\b(?P<o>first|opening|second|third|fourth|fifth|final|last|closing)(?:\s+and\s+(?P<f>final|last))?\s+day\b", masked, re.I):
         summit = _nearest_event(sent, m.start(), run, ("Summit",)) or _main_summit(run)
@@ -1051,14 +1071,17 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                 r"(?:talks|meeting|⟦P\d+⟧)\s+in\s+(?:⟦S\d+⟧\s*(?:'s|’s)?\s+)?⟦C", masked[max(0, m.start() - 20):m.end()]):
             continue
         ev.location[run.key_of(int(m.group("c")))] += 1
-        if m.group("s") and ev.type != "Visit":
-            ev.host = ev.host or run.key_of(int(m.group("s")))
+        ev.note(f"location:{run.key_of(int(m.group('c')))}", run.ev(sent, "location:in-city"))
+        if m.group("s") and ev.type != "Visit" and ev.host is None:
+            ev.host = run.key_of(int(m.group("s")))
+            ev.note("host", run.ev(sent, "host:possessive-city"))
     # host country
     for m in re.finditer(rf"{L.slot('S', 's')}[^.;]{{0,40}}?\b(?:is hosting|hosts|hosted|will host|is host(?:ing)?|as host)\b|{L.slot('S', 's2')}\s*{L.POSS}\s+(?:chairmanship|presidency)", masked):
         s = m.group("s") or m.group("s2")
         for ev in evs:
             if ev.type in ("Summit", "Meeting") and ev.host is None:
                 ev.host = run.key_of(int(s))
+                ev.note("host", run.ev(sent, "host:verb"))
     # participants
     for cs, ce in _clauses(masked):
         clause = masked[cs:ce]
@@ -1100,14 +1123,18 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
     for ev in evs:
         if ongoing or past > fut:
             ev.votes["happened"] += 1
+            ev.note("status:Happened", run.ev(sent, "status:tense"))
         elif fut > past:
             ev.votes["planned"] += 1
+            ev.note("status:Planned", run.ev(sent, "status:tense"))
     # theme
     m = L.THEME.search(sent.text)
     if m:
         ev = evs[0]
         summits = [e for e in evs if e.type == "Summit"]
-        (summits[0] if summits else ev).theme = m.group(1).strip().rstrip(",.;: ")
+        target = summits[0] if summits else ev
+        target.theme = m.group(1).strip().rstrip(",.;: ")
+        target.note("theme", run.ev(sent, "theme:quoted", sent.start + m.start(1), sent.start + m.end(1)))
 
 
 def _main_summit(run: _Run) -> Event | None:
@@ -1191,30 +1218,33 @@ def _finish_events(run: _Run) -> None:
             e.add_name(n)
         run.entities[ev.key] = e
         src = ev.evidence
+        sup = ev.support.get
         if ev.organizer:
             run.add_fact(ev.key, "organizedBy", ev.organizer, src)
         if ev.location:
             loc = sorted(ev.location.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             if run.entities[loc].type == "City":
-                run.add_fact(ev.key, "location", loc, src)
+                run.add_fact(ev.key, "location", loc, sup(f"location:{loc}", src))
                 if ev.host is None and ev.type != "Visit" and not ev.part_of:
                     city = run.city_of.get(loc)
                     st = run.ref.state_by_iso2(city.country) if city else None
                     if st and f"state/{st.iso3}" in run.entities:
                         ev.host = f"state/{st.iso3}"
+                        ev.note("host", sup(f"location:{loc}", src))
         if ev.host and ev.type != "Visit":
-            run.add_fact(ev.key, "hostCountry", ev.host, src)
+            run.add_fact(ev.key, "hostCountry", ev.host, sup("host", src))
         if ev.start:
-            run.add_fact(ev.key, "startDate", ev.start, src)
+            run.add_fact(ev.key, "startDate", ev.start, sup("date", src))
             if ev.end and ev.end != ev.start:
-                run.add_fact(ev.key, "endDate", ev.end, src)
+                run.add_fact(ev.key, "endDate", ev.end, sup("date", src))
         if ev.part_of:
             run.add_fact(ev.key, "partOf", ev.part_of, src)
         for p, pev in sorted(ev.participants.items()):
             run.add_fact(ev.key, "participant", p, pev)
         if ev.theme:
-            run.add_fact(ev.key, "theme", ev.theme, src)
-        run.add_fact(ev.key, "status", _status(ev, pub), src)
+            run.add_fact(ev.key, "theme", ev.theme, sup("theme", src))
+        status = _status(ev, pub)
+        run.add_fact(ev.key, "status", status, sup("date") if pub and ev.start else sup(f"status:{status}", src))
     # participants of a part are participants of the whole
     for ev in run.events.values():
         if ev.part_of:
