@@ -21,6 +21,7 @@ kg.errors.ForbiddenQuery: SERVICE <http://example.org/sparql> is not allowed: qu
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
 import threading
 import unicodedata
@@ -108,6 +109,8 @@ class QueryInfo:
     from_graphs: tuple[str, ...] = ()
     #: variables a SELECT projects (``None`` for ``SELECT *`` and other forms)
     projection: tuple[str, ...] | None = None
+    #: ``("FROM" | "FROM NAMED", iri)`` pairs
+    datasets: tuple[tuple[str, str], ...] = field(default=(), repr=False)
 
     def check_bindings(self, names) -> None:
         """Refuse bindings for variables a SELECT does not project.
@@ -186,12 +189,24 @@ def check_query(sparql: str, *, graphs: Collection[str] | None = None,
     ...
     kg.errors.ForbiddenQuery: DROP is not allowed: queries may not change the store (only SELECT, ASK, CONSTRUCT, DESCRIBE)
     """
+    if not isinstance(sparql, str) or not sparql.strip():
+        raise QueryError("empty query")
+    info = _analyze(sparql)
+    for word, iri in info.datasets:
+        allowed = iri in graphs if graphs is not None else iri.startswith(base)
+        if not allowed:
+            raise ForbiddenQuery(f"{word} <{iri}> is not allowed: only graphs of this store "
+                                 "can be named (no web or file access)")
+    return info
+
+
+@functools.lru_cache(maxsize=256)
+def _analyze(sparql: str) -> QueryInfo:
+    """Parse and inspect a query once (rdflib's parser costs ~10 ms a query)."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql.algebra import translatePrologue
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-    if not isinstance(sparql, str) or not sparql.strip():
-        raise QueryError("empty query")
     try:
         tree = parseQuery(sparql)
     except ParseException as err:
@@ -212,7 +227,7 @@ def check_query(sparql: str, *, graphs: Collection[str] | None = None,
             shown = f"<{term}>" if isinstance(term, URIRef) else str(getattr(term, "n3", lambda: term)())
             raise ForbiddenQuery(f"SERVICE {shown} is not allowed: queries may not call other "
                                  "endpoints")
-    from_graphs: list[str] = []
+    datasets: list[tuple[str, str]] = []
     clauses = body["datasetClause"] if "datasetClause" in body else []
     if clauses:
         try:
@@ -223,19 +238,15 @@ def check_query(sparql: str, *, graphs: Collection[str] | None = None,
             word, raw = ("FROM", clause["default"]) if "default" in clause else (
                 "FROM NAMED", clause["named"])
             try:
-                iri = str(prologue.absolutize(raw))
+                datasets.append((word, str(prologue.absolutize(raw))))
             except Exception as err:
                 raise QueryError(f"SPARQL {word}: {err}") from err
-            allowed = iri in graphs if graphs is not None else iri.startswith(base)
-            if not allowed:
-                raise ForbiddenQuery(f"{word} <{iri}> is not allowed: only graphs of this store "
-                                     "can be named (no web or file access)")
-            from_graphs.append(iri)
     projection = None
     if kind == "select" and "projection" in body:
         projection = tuple(str(pv["var"] if "var" in pv else pv["evar"])
                            for pv in body["projection"])
-    return QueryInfo(kind=kind, from_graphs=tuple(from_graphs), projection=projection)
+    return QueryInfo(kind=kind, from_graphs=tuple(iri for _, iri in datasets),
+                     projection=projection, datasets=tuple(datasets))
 
 
 # --------------------------------------------------------------------------- deadline
@@ -472,9 +483,10 @@ def _literal(value: str, kind: str, name: str) -> Literal:
     return Literal(value)
 
 
-_LABELS = """SELECT ?e ?l ?alt WHERE {
+_EXACT = """SELECT ?e ?l ?alt WHERE {
   { ?e rdfs:label ?l BIND(false AS ?alt) } UNION { ?e skos:altLabel ?l BIND(true AS ?alt) }
 }"""
+_LABEL_OF = "SELECT ?e ?l WHERE { ?e rdfs:label ?l } ORDER BY ?l"
 _EXISTS = "ASK { { ?e ?p ?o } UNION { ?s ?p ?e } }"
 _SAME_AS = "SELECT DISTINCT ?e ?wd WHERE { ?e owl:sameAs ?wd } ORDER BY ?e"
 
@@ -483,12 +495,18 @@ def _label_index(store: "Store") -> dict[str, list[tuple[int, str, str]]]:
     index = store.cache.get("labels")
     if index is None:
         index = {}
-        for e, label, alt in store.query(_LABELS, timeout=None).rows:
-            if isinstance(e, URIRef):
-                rank = 1 if alt is not None and alt.toPython() is True else 0
-                index.setdefault(normalize_label(str(label)), []).append((rank, str(e), str(label)))
+        for e, label, alt in store.labels():
+            index.setdefault(normalize_label(label), []).append((1 if alt else 0, e, label))
         store.cache["labels"] = index
     return index
+
+
+def _pick(store: "Store", value: str, matches) -> URIRef:
+    best = min(rank for rank, _, _ in matches)
+    iris = sorted({e for rank, e, _ in matches if rank == best})
+    if len(iris) > 1:
+        raise _ambiguous(store, value, iris)
+    return URIRef(iris[0])
 
 
 def _short(iri: str) -> str:
@@ -503,8 +521,10 @@ def resolve_entity(store: "Store", value: str | Node) -> URIRef:
 
     ``value`` may be an IRI (``<…>`` or ``http(s)://…``), a CURIE with a project
     prefix (``dkgr:org/SCO``; ``wd:Q…`` finds the entity ``owl:sameAs`` it), or
-    a name matched against ``rdfs:label`` and ``skos:altLabel`` ignoring case
-    and accents; a preferred-label match beats an alternative-label match.
+    a name matched against ``rdfs:label`` and ``skos:altLabel``: first exactly
+    as given (an index lookup), else ignoring case and accents (a scan of all
+    labels, cached on the store until its next write). Among the matches, a
+    preferred-label match beats an alternative-label match.
 
     Raises
     ------
@@ -532,6 +552,12 @@ def resolve_entity(store: "Store", value: str | Node) -> URIRef:
     key = normalize_label(value)
     if not key:
         raise EntityNotFound("empty entity name")
+    # the name exactly as given: an index lookup, no scan
+    exact = [(1 if alt.toPython() is True else 0, str(e), str(lab)) for e, lab, alt in
+             store.query(_EXACT, bindings={"l": Literal(value.strip())}, timeout=None).rows
+             if isinstance(e, URIRef)]
+    if exact:
+        return _pick(store, value, exact)
     matches = _label_index(store).get(key, [])
     if not matches:
         import difflib
@@ -540,16 +566,15 @@ def resolve_entity(store: "Store", value: str | Node) -> URIRef:
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         raise EntityNotFound(f"no entity named {value!r} (names match ignoring case and "
                              f"accents){hint}")
-    best = min(rank for rank, _, _ in matches)
-    iris = sorted({e for rank, e, _ in matches if rank == best})
-    if len(iris) > 1:
-        raise _ambiguous(store, value, iris)
-    return URIRef(iris[0])
+    return _pick(store, value, matches)
 
 
 def _ambiguous(store: "Store", value: str, iris: list[str]) -> AmbiguousEntity:
-    labels = {e: lab for entries in _label_index(store).values() for rank, e, lab in entries
-              if rank == 0}
+    labels = {}
+    for e in iris:
+        rows = store.query(_LABEL_OF, bindings={"e": URIRef(e)}, timeout=None).rows
+        if rows:
+            labels[e] = str(rows[0][1])
     shown = ", ".join(f"{_short(e)} ({labels[e]})" if e in labels else _short(e) for e in iris)
     err = AmbiguousEntity(f"{value!r} matches {len(iris)} entities: {shown}; give an IRI instead")
     err.candidates = [URIRef(e) for e in iris]

@@ -45,7 +45,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import XSD
+from rdflib.namespace import RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from .errors import KGError, QueryError, StoreError, StoreLocked
@@ -185,6 +185,15 @@ class Store(ABC):
         """The ``dkg:sha256`` the article graph ``graph_iri`` stores for itself, or ``None``."""
         node = self.value(graph_iri, URIRef(graph_iri), DKG.sha256)
         return None if node is None else str(node)
+
+    def labels(self) -> Iterator[tuple[str, str, bool]]:
+        """Every ``(entity IRI, name, is_alt_label)`` from ``rdfs:label`` and
+        ``skos:altLabel`` (for name lookups)."""
+        for p, alt in ((RDFS.label, False), (SKOS.altLabel, True)):
+            rows = self.query("SELECT ?p ?e ?l WHERE { ?e ?p ?l }", bindings={"p": p},
+                              timeout=None).rows
+            yield from ((str(e), str(lab), alt) for _, e, lab in rows
+                        if isinstance(e, URIRef) and isinstance(lab, Literal))
 
     @abstractmethod
     def graph(self, graph_iri: str) -> Graph:
@@ -439,6 +448,13 @@ class OxigraphStore(Store):
         for quad in self._call(lambda s: s.quads_for_pattern(*pattern)):
             return from_oxigraph(quad.object)
         return None
+
+    def labels(self) -> Iterator[tuple[str, str, bool]]:
+        for p, alt in ((RDFS.label, False), (SKOS.altLabel, True)):
+            quads = self._call(lambda s: list(s.quads_for_pattern(None, to_oxigraph(p), None,
+                                                                  ox.DefaultGraph())))
+            yield from ((q.subject.value, q.object.value, alt) for q in quads
+                        if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal))
 
     def graph(self, graph_iri: str) -> Graph:
         out = Graph()

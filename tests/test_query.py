@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from rdflib import XSD, Graph, Literal, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDFS, SKOS
 
 import kgsample as ks
 from kg.errors import (AmbiguousEntity, EntityNotFound, FormatError, ForbiddenQuery, QueryError,
@@ -369,7 +369,7 @@ def test_sources_and_entity(store):
 
 
 # --------------------------------------------------------------------------- resolution
-@pytest.mark.parametrize("name", ["SCO", "sco", "Shanghai Cooperation Organisation",
+@pytest.mark.parametrize("name", ["SCO", "sco", "Sco", "Shanghai Cooperation Organisation",
                                   "shanghai cooperation ORGANIZATION", "dkgr:org/SCO",
                                   "https://w3id.org/diplokg/id/org/SCO",
                                   "<https://w3id.org/diplokg/id/org/SCO>", "wd:Q485207"])
@@ -432,3 +432,13 @@ def test_label_index_is_refreshed_after_writes(store):
     g.add((ks.DECLARATION, RDFS.label, Literal("Astana Declaration 2")))
     store.replace_graph("https://w3id.org/diplokg/id/article/extra", g)
     assert resolve_entity(store, "Astana Declaration 2") == ks.DECLARATION
+
+
+def test_exact_name_is_looked_up_before_folding(store):
+    g = Graph()
+    g.add((URIRef("https://w3id.org/diplokg/id/person/sco-fan"), SKOS.altLabel, Literal("Sco")))
+    store.replace_graph("https://w3id.org/diplokg/id/article/extra", g)
+    assert resolve_entity(store, "Sco") == URIRef("https://w3id.org/diplokg/id/person/sco-fan")
+    assert resolve_entity(store, "SCO") == ks.SCO
+    with pytest.raises(AmbiguousEntity, match="'sco' matches 2 entities"):
+        resolve_entity(store, "sco")
