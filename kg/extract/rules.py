@@ -310,6 +310,7 @@ _OFFICE_PATTERNS = [
     ("office:title-of-holder-name", re.compile(rf"{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}\s*,?\s+{_PERSON}", re.I)),
     ("office:name-holder-title", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{_HOLDER}\s*{L.POSS}?\s+{L.TITLE}\b", re.I)),
     ("office:name-title-of-holder", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}", re.I)),
+    ("office:title-name-of-holder", re.compile(rf"(?<![⟧\w])\s*{L.TITLE}\s+{_PERSON}\s*,?\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}", re.I)),
     ("office:title-name", re.compile(rf"(?<![⟧\w])\s*{L.TITLE}\s+{_PERSON}", re.I)),
 ]
 
@@ -455,12 +456,18 @@ def _capitals(run: _Run, sent: Sentence) -> None:
     sent.masked = _BARE_CAPITAL.sub(bare, sent.masked)
 
 
-def _org_for(run: _Run, sent: Sentence, pos: int) -> str | None:
-    """The organization a membership cue at ``pos`` is about."""
+def _org_for(run: _Run, sent: Sentence, pos: int) -> list[str]:
+    """The organizations a membership cue at ``pos`` is about."""
+    found = _orgs_for(run, sent, pos)
+    return found if isinstance(found, list) else ([found] if found else [])
+
+
+def _orgs_for(run: _Run, sent: Sentence, pos: int):
     orgs = _slots(sent.masked, "O")
-    m = re.search(rf"members?\s+(?:states?\s+|countries\s+|nations\s+)?of\s+(?:the\s+)?{L.slot('O', 'o')}", sent.masked[max(0, pos - 5):], re.I)
+    m = re.search(rf"members?\s+(?:states?\s+|countries\s+|nations\s+)?of\s+(?:the\s+)?(?P<list>⟦O\d+⟧(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?⟦O\d+⟧)*)",
+                  sent.masked[max(0, pos - 5):], re.I)
     if m:
-        return run.key_of(int(m.group("o")))
+        return [run.key_of(i) for _, i, _ in _slots(m.group("list"), "O")]
     if orgs:
         nearest = min(orgs, key=lambda o: abs(o[2] - pos))
         return run.key_of(nearest[1])
@@ -475,8 +482,7 @@ def _memberships(run: _Run, sent: Sentence) -> None:
     orgs_here = _slots(masked, "O")
     cue = L.MEMBER_CUE.search(masked)
     if cue:
-        org = _org_for(run, sent, cue.start())
-        if org is not None:
+        for org in _org_for(run, sent, cue.start()):
             for cs, ce in _clauses(masked, coord=False):
                 clause = masked[cs:ce]
                 if not L.MEMBER_CUE.search(clause) and not re.search(r"⟦S\d+⟧\s*(?:,|and)", clause) and \
@@ -764,13 +770,18 @@ def _visit_for(run: _Run, person: str, place: str, sent: Sentence, pos: int, rul
     return ev
 
 
+def _short_name(person: Entity) -> str:
+    singles = sorted(n for n in person.alt_labels if len(n.split()) == 1)
+    return singles[0] if singles else person.label
+
+
 def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -> None:
     # a meeting dated differently (e.g. "their meeting ... in September") is another meeting
     window = sent.masked[m.start():m.end() + 60]
     other = re.search(r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\blast\s+(?:year|month)\b|\b(?:19|20)\d\d\b", window)
     existing = [e for e in run.events.values() if e.type == "Meeting" and e.persons == pair]
     art = run.article.article_id
-    names = [run.entities[p].label.split()[-1] for p in pair]
+    names = [_short_name(run.entities[p]) for p in pair]
     if other:
         key = f"event/{art}/meeting-{slugify('-'.join(names))}-{slugify(other.group())}"
         label = f"{names[0]}-{names[1]} meeting {other.group()}"
@@ -791,6 +802,11 @@ def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -
             ev.persons = pair
     for p in pair:
         ev.participants.setdefault(p, run.ev(sent, rule))
+    if ev.part_of is None and re.search(r"\b(?:sidelines|margins|fringes)\s+of\b|\bduring\b|\bat\s+the\b", sent.masked):
+        summits = [run.events[k] for k, _ in sent.events if run.events[k].type == "Summit"]
+        if summits:
+            ev.part_of = summits[0].key
+            ev.note("partOf", run.ev(sent, "partOf:sidelines"))
 
 
 # -- documents ---------------------------------------------------------------------------------
@@ -1186,9 +1202,15 @@ def _masked_pos(run: _Run, sent: Sentence, char: int) -> int:
 
 def _finish_events(run: _Run) -> None:
     pub = run.article.published
-    summits = [e for e in run.events.values() if e.type == "Summit"]
-    main_summit = max(summits, key=lambda e: (len(e.sentences), e.key)) if summits else None
+    main_summit = _main_summit(run)
     for ev in sorted(run.events.values(), key=lambda e: (e.type != "Summit", e.key)):
+        if ev.type == "Meeting" and ev.persons and ev.part_of in run.events:
+            whole = run.events[ev.part_of]
+            ev.host = None
+            if not ev.location and whole.location:
+                ev.location = Counter(whole.location)
+            if ev.start is None and whole.start is not None and whole.end is None:
+                ev.start = whole.start
         if ev.type == "Meeting" and not ev.persons and main_summit is not None:
             ev.part_of = main_summit.key
             if ev.organizer is None:
@@ -1198,8 +1220,6 @@ def _finish_events(run: _Run) -> None:
                 ev.location = Counter(main_summit.location)
             if ev.start is None and main_summit.start is not None and ev.day_offset is not None:
                 ev.start = main_summit.start + _dt.timedelta(days=ev.day_offset)
-            if ev.start is None and main_summit.start and main_summit.end is None and main_summit.day_offset is None:
-                pass
         if ev.type == "Summit" and ev.start and ev.end is None and ev.day_offset:
             ev.end = ev.start + _dt.timedelta(days=ev.day_offset)
         if ev.type == "Meeting" and len(ev.persons) == 2 and not ev.location and ev.date_rank != 0:
@@ -1238,7 +1258,7 @@ def _finish_events(run: _Run) -> None:
             if ev.end and ev.end != ev.start:
                 run.add_fact(ev.key, "endDate", ev.end, sup("date", src))
         if ev.part_of:
-            run.add_fact(ev.key, "partOf", ev.part_of, src)
+            run.add_fact(ev.key, "partOf", ev.part_of, sup("partOf", src))
         for p, pev in sorted(ev.participants.items()):
             run.add_fact(ev.key, "participant", p, pev)
         if ev.theme:

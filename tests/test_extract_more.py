@@ -1,0 +1,125 @@
+"""More constructions of issue 3, on sentences written for the tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract import Extractor
+
+from test_extract_rules import facts, run
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor("auto", today=dt.date(2026, 11, 28))
+
+
+def event_label(result, etype):
+    return next(e.label for e in result.entities.values() if e.type == etype)
+
+
+def test_king_of_state(ex):
+    f = facts(run(ex, "King Abdullah II of Jordan received the delegation in Amman."))
+    assert ("Abdullah II", "leaderOf", "Jordan") in f
+    assert ("Abdullah II", "title", "King") in f
+
+
+def test_apposition_member_of(ex):
+    f = facts(run(ex, "Hungary, a member of NATO and the European Union, blocked the statement."))
+    assert ("Hungary", "memberOf", "North Atlantic Treaty Organization") in f
+    assert ("Hungary", "memberOf", "European Union") in f
+
+
+def test_joined_in_year(ex):
+    f = facts(run(ex, "India and Pakistan joined the Shanghai Cooperation Organisation in 2017."))
+    assert ("India", "memberOf", "Shanghai Cooperation Organisation") in f
+    assert ("Pakistan", "memberOf", "Shanghai Cooperation Organisation") in f
+
+
+def test_summit_of_heads_of_state_of_org(ex):
+    r = run(ex, "The summit of heads of state of the Collective Security Treaty Organization opened in Minsk "
+                "on Thursday.", published="2024-11-29")
+    s = event_label(r, "Summit")
+    f = facts(r)
+    assert (s, "organizedBy", "Collective Security Treaty Organization") in f
+    assert (s, "location", "Minsk") in f
+    assert (s, "startDate", "2024-11-28") in f
+
+
+def test_g20_leaders_summit_and_en_dash_range(ex):
+    r = run(ex, "The G20 leaders' summit is scheduled for 22–23 November in Johannesburg.", published="2025-09-01")
+    s = event_label(r, "Summit")
+    f = facts(r)
+    assert (s, "organizedBy", "Group of Twenty") in f
+    assert (s, "startDate", "2025-11-22") in f and (s, "endDate", "2025-11-23") in f
+    assert (s, "status", "Planned") in f
+
+
+@pytest.mark.parametrize("verb", ["is expected to attend", "is set to attend", "will attend"])
+def test_planned_attendance(ex, verb):
+    r = run(ex, f"Indonesian President Prabowo Subianto {verb} the ASEAN summit in Kuala Lumpur.",
+            published=None)
+    s = event_label(r, "Summit")
+    f = facts(r)
+    assert (s, "participant", "Prabowo Subianto") in f
+    assert (s, "status", "Planned") in f
+
+
+def test_state_visit_to(ex):
+    r = run(ex, "Chinese President Xi Jinping's state visit to Kazakhstan ended on Wednesday.",
+            published="2024-07-04")
+    v = event_label(r, "Visit")
+    f = facts(r)
+    assert (v, "participant", "Xi Jinping") in f
+    assert (v, "status", "Happened") in f
+
+
+def test_memorandum_signed_at_visit(ex):
+    r = run(ex, "During the visit to Hanoi, Vietnam and Japan signed a memorandum of understanding on energy.",
+            published="2024-05-01")
+    doc = next(e for e in r.entities.values() if e.type == "Agreement")
+    f = facts(r)
+    assert "memorandum" in doc.label.lower()
+    assert (doc.label, "signatory", "Vietnam") in f and (doc.label, "signatory", "Japan") in f
+
+
+def test_decisions_package(ex):
+    r = run(ex, "At the end of the CIS summit in Ashgabat, the leaders signed 20 decisions.", published="2024-10-12")
+    pkg = next(e for e in r.entities.values() if e.type == "AgreementPackage")
+    f = facts(r)
+    assert (pkg.label, "documentCount", 20) in f
+    assert any(p == "signedAt" for s, p, o in f if s == pkg.label)
+
+
+def test_treaty_on_partnership(ex):
+    r = run(ex, "The two leaders signed a treaty on comprehensive strategic partnership at the summit in Moscow.")
+    doc = next(e for e in r.entities.values() if e.type == "Agreement")
+    assert "treaty" in doc.label.lower() and "partnership" in doc.label.lower()
+
+
+def test_sidelines_meeting_is_part_of_summit(ex):
+    r = run(ex, "On the sidelines of the SCO summit in Astana, Russian President Vladimir Putin met "
+                "Chinese President Xi Jinping.", published="2024-07-04")
+    f = facts(r)
+    meeting = event_label(r, "Meeting")
+    summit = event_label(r, "Summit")
+    assert (meeting, "partOf", summit) in f
+    assert (meeting, "participant", "Vladimir Putin") in f and (meeting, "participant", "Xi Jinping") in f
+
+
+def test_kyrgyz_republic_is_kyrgyzstan(ex):
+    r = run(ex, "The Kyrgyz Republic hosted the meeting in Bishkek.")
+    st = next(e for e in r.entities.values() if e.type == "State")
+    assert st.label == "Kyrgyzstan" and st.wikidata == "Q813"
+
+
+def test_no_facts_from_reference_data(ex):
+    """Reference membership lists never become facts: naming two SCO members states no membership."""
+    f = facts(run(ex, "China and Russia criticised the sanctions."))
+    assert not any(p == "memberOf" for _, p, _ in f)
+
+
+def test_last_year_founded_relative(ex):
+    r = run(ex, "Leaders of the G7 met in Italy last year and will meet in Canada next year.", published="2025-01-10")
+    assert all(e.type != "City" for e in r.entities.values())
