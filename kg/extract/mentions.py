@@ -166,26 +166,40 @@ def _gazetteer_matches(doc, gaz: Gazetteer) -> list[Mention]:
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|da|de|do|dos|das|del|della|di|van|von|der|bin|ibn|al|el|le|la)$")
 
 
-def _title_persons(doc, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Names right after a title word ("President Xi Jinping") when NER missed them."""
+def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
+                   drop: set | None = None) -> list[Mention]:
+    """Names right after a title word ("President Xi Jinping") when NER missed them.
+
+    A city name inside such a name ("Vladimir" in "President Vladimir Putin")
+    gives way: its span is added to ``drop``.
+    """
+    kinds = kinds if kinds is not None else {}
+    drop = drop if drop is not None else set()
     out = []
     toks = list(doc)
     for i, t in enumerate(toks):
         if t.lower_ not in TITLE_WORDS or i + 1 >= len(toks):
             continue
         j = i + 1
-        while j < len(toks) and toks[j].lower_ in TITLE_WORDS | {"of", "the", "-", "general", "minister"}:
+        while j < len(toks) and toks[j].lower_ in TITLE_WORDS | {"of", "the", "-", "general", "minister", "elect"}:
             j += 1
         k = j
-        while k < len(toks) and k - j < 4 and _NAME_TOKEN.match(toks[k].text) and toks[k].text not in ("The",):
+        while k < len(toks) and k - j < 5 and (_NAME_TOKEN.match(toks[k].text) or (
+                toks[k].text == "-" and k + 1 < len(toks) and k > j and not toks[k - 1].whitespace_
+                and toks[k + 1].is_alpha)) and toks[k].text not in ("The",):
             k += 1
-        while k > j and not toks[k - 1].text[:1].isupper():
+            if toks[k - 1].text == "-":
+                k += 1  # "Kim Jong-un", "Okonjo-Iweala"
+        while k > j and not (toks[k - 1].text[:1].isupper() or (k - 2 >= j and toks[k - 2].text == "-")):
             k -= 1
         if k - j < 1 or (k - j == 1 and toks[j].is_sent_start):
             continue
         span = doc[j:k]
-        if any(s < span.end_char and span.start_char < e for s, e in taken):
+        clash = [(s, e) for s, e in taken if s < span.end_char and span.start_char < e]
+        if clash and not all(kinds.get((s, e)) == "C" and e - s < len(span.text) for s, e in clash):
             continue
+        for c in clash:
+            drop.add(c)
         if span[0].text[:1].isupper() and not span[0].is_stop and not _NOT_PERSON.search(span.text):
             out.append(Mention(span.start_char, span.end_char, "P", span.text, span.text, "title"))
     return out
@@ -256,9 +270,40 @@ def find_mentions(doc) -> list[Mention]:
         if not overlaps(m.start(), m.end()):
             mentions.append(Mention(m.start(), m.end(), "G", m.group(), m.group(), "pattern"))
     taken = [(m.start, m.end) for m in mentions]
-    mentions.extend(_title_persons(doc, taken))
+    drop: set = set()
+    mentions.extend(_title_persons(doc, taken, {(m.start, m.end): m.kind for m in mentions}, drop))
+    mentions = [m for m in mentions if (m.start, m.end) not in drop or m.kind != "C"]
+    mentions.sort()
+    mentions = _drop_overlaps(mentions)
+    mentions.extend(_name_aliases(doc, mentions, gaz))
     mentions.sort()
     return _drop_overlaps(mentions)
+
+
+def _name_aliases(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Other mentions of a known person: the full name again, or its last name alone ("Putin")."""
+    names: dict[str, str] = {}
+    for m in mentions:
+        if m.kind != "P" or m.source.startswith("anaphor"):
+            continue
+        words = m.text.split()
+        names.setdefault(m.text, m.text)
+        last = words[-1]
+        if len(words) > 1 and len(last) >= 3 and last[:1].isupper() and not gaz.lookup(last):
+            names.setdefault(last, m.text)
+    if not names:
+        return []
+    covered = [(m.start, m.end) for m in mentions]
+    out = []
+    text = doc.text
+    for name in sorted(names, key=len, reverse=True):
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            s, e = hit.start(), hit.end()
+            if any(cs < e and s < ce for cs, ce in covered):
+                continue
+            covered.append((s, e))
+            out.append(Mention(s, e, "P", name, name, "alias"))
+    return out
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
