@@ -196,7 +196,8 @@ def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
             continue
         span = doc[j:k]
         clash = [(s, e) for s, e in taken if s < span.end_char and span.start_char < e]
-        if clash and not all(kinds.get((s, e)) == "C" and e - s < len(span.text) for s, e in clash):
+        if clash and not all(kinds.get((s, e)) in ("C", "P") and e - s < len(span.text)
+                             and span.start_char <= s and e <= span.end_char for s, e in clash):
             continue
         for c in clash:
             drop.add(c)
@@ -272,7 +273,7 @@ def find_mentions(doc) -> list[Mention]:
     taken = [(m.start, m.end) for m in mentions]
     drop: set = set()
     mentions.extend(_title_persons(doc, taken, {(m.start, m.end): m.kind for m in mentions}, drop))
-    mentions = [m for m in mentions if (m.start, m.end) not in drop or m.kind != "C"]
+    mentions = [m for m in mentions if (m.start, m.end) not in drop or m.kind not in "CP"]
     mentions.sort()
     mentions = _drop_overlaps(mentions)
     mentions.extend(_name_aliases(doc, mentions, gaz))

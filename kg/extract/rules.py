@@ -306,7 +306,7 @@ def _clause_of(masked: str, pos: int) -> str:
 _HOLDER = L.slot("SDO", "h")
 _PERSON = L.slot("P", "p")
 _OFFICE_PATTERNS = [
-    ("office:holder-title-name", re.compile(rf"{_HOLDER}\s*{L.POSS}?\s+{L.TITLE}\s*,?\s+{_PERSON}", re.I)),
+    ("office:holder-title-name", re.compile(rf"{_HOLDER}\s*{L.POSS}?\s+(?:Commission\s+|Secretariat\s+)?{L.TITLE}\s*,?\s+{_PERSON}", re.I)),
     ("office:title-of-holder-name", re.compile(rf"{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}\s*,?\s+{_PERSON}", re.I)),
     ("office:name-holder-title", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{_HOLDER}\s*{L.POSS}?\s+{L.TITLE}\b", re.I)),
     ("office:name-title-of-holder", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}", re.I)),
@@ -1079,7 +1079,7 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             if ev.type == "Summit":
                 ev.day_offset = max(ev.day_offset or 0, n - 1)
     # places: "in <city>", "at <city>'s ..."
-    for m in re.finditer(rf"\b(?:in|at)\s+(?:the\s+)?(?:{L.slot('S', 's')}\s*{L.POSS}?\s+)?{L.slot('C', 'c')}", masked):
+    for m in re.finditer(rf"\b(?:in|at)\s+(?:the\s+)?(?:{L.slot('S', 's')}\s*{L.POSS}?\s+|⟦[SD]\d+⟧\s*{L.POSS}?\s+capital(?:\s+city)?\s*,?\s*)?{L.slot('C', 'c')}", masked):
         ev = _nearest_event(sent, m.start(), run)
         if ev is None or (ev.type == "Meeting" and ev.date_rank == 0):
             continue
@@ -1203,6 +1203,11 @@ def _masked_pos(run: _Run, sent: Sentence, char: int) -> int:
 def _finish_events(run: _Run) -> None:
     pub = run.article.published
     main_summit = _main_summit(run)
+    dateline = _dateline_city(run)
+    main = _main_event(run)
+    if dateline and main is not None and main.type in ("Summit", "Meeting") and not main.location:
+        main.location[dateline[0]] += 1
+        main.note(f"location:{dateline[0]}", dateline[1])
     for ev in sorted(run.events.values(), key=lambda e: (e.type != "Summit", e.key)):
         if ev.type == "Meeting" and ev.persons and ev.part_of in run.events:
             whole = run.events[ev.part_of]
@@ -1270,6 +1275,21 @@ def _finish_events(run: _Run) -> None:
         if ev.part_of:
             for p, pev in ev.participants.items():
                 run.add_fact(ev.part_of, "participant", p, pev)
+
+
+_DATELINE = re.compile(r"^\s*⟦C(\d+)⟧(?:\s*/\s*⟦C\d+⟧)*\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([A-Za-z ]+\)\s*)?[-–—:,]")
+
+
+def _dateline_city(run: _Run):
+    """The city of a dateline ("KUALA LUMPUR, Oct 26 (IANS) -"), with its evidence."""
+    for sent in run.sentences[:3]:
+        if sent.start < run.article.body_start:
+            continue
+        m = _DATELINE.match(sent.masked)
+        if m:
+            return run.key_of(int(m.group(1))), run.ev(sent, "location:dateline")
+        return None
+    return None
 
 
 def _status(ev: Event, pub: _dt.date | None) -> str:
