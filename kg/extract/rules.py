@@ -853,10 +853,12 @@ def _doc_event(run: _Run, sent: Sentence) -> Event | None:
 
 
 def _main_event(run: _Run) -> Event | None:
+    """The event the article is about: the most often referred to (summits win ties)."""
     if not run.events:
         return None
     order = {"Summit": 0, "Visit": 1, "Meeting": 2}
-    return min(run.events.values(), key=lambda e: (order.get(e.type, 3), -len(e.sentences), e.key))
+    cands = [e for e in run.events.values() if e.date_rank != 0 and not e.part_of] or list(run.events.values())
+    return min(cands, key=lambda e: (-len(e.sentences), order.get(e.type, 3), e.key))
 
 
 def _documents(run: _Run, sent: Sentence) -> None:
@@ -1158,7 +1160,7 @@ def _main_summit(run: _Run) -> Event | None:
     return max(summits, key=lambda e: (len(e.sentences), e.key)) if summits else None
 
 
-_OBJECT_CUES = re.compile(r"attended by|headed by|led by|welcom|greet|receiv|hosted|met|meet|chaired by", re.I)
+_OBJECT_CUES = re.compile(r"attended by|headed by|led by|welcom|greet|receiv|host|met|meet|chaired by", re.I)
 
 
 def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
@@ -1200,6 +1202,10 @@ def _masked_pos(run: _Run, sent: Sentence, char: int) -> int:
     return max(0, rel - shift)
 
 
+#: organs whose meetings are sessions of a summit (not a national parliament's sitting)
+_SUMMIT_ORGAN = re.compile(r"\b(?:Heads of (?:State|Government)|Council of|Ministers|Leaders|Summit|Plenary)\b", re.I)
+
+
 def _finish_events(run: _Run) -> None:
     pub = run.article.published
     main_summit = _main_summit(run)
@@ -1216,7 +1222,8 @@ def _finish_events(run: _Run) -> None:
                 ev.location = Counter(whole.location)
             if ev.start is None and whole.start is not None and whole.end is None:
                 ev.start = whole.start
-        if ev.type == "Meeting" and not ev.persons and main_summit is not None:
+        if ev.type == "Meeting" and not ev.persons and main_summit is not None and (
+                ev.organizer or not ev.key.endswith("-meeting") or _SUMMIT_ORGAN.search(ev.label)):
             ev.part_of = main_summit.key
             if ev.organizer is None:
                 ev.organizer = main_summit.organizer
