@@ -120,12 +120,14 @@ ADOPT_CUE = re.compile(
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|would|is|are|was|were)\s+(?:also\s+)?(?:expected|scheduled|set|due|slated|poised|planned|going|to)\b|"
     r"\bwill\b|\bset for\b|\bscheduled for\b|\bslated for\b|\bto be (?:held|signed|adopted)\b|\bupcoming\b|"
-    r"\bforthcoming\b|\bahead of\b|\banticipated\b|\bto (?:attend|participate|take part)\b|\bplans? to\b", re.I)
+    r"\bforthcoming\b|\bahead of\b|\banticipated\b|\bto (?:attend|participate|take part)\b|\bplans? to\b|"
+    r"\blater this (?:year|month|week)\b|\bnext (?:year|month|week)\b|\binvitation to\b|\binvited to\b", re.I)
 PAST = re.compile(
     r"\b(?:was held|were held|has ended|have ended|ended|took place|opened|closed|concluded|wrapped up|"
     r"gathered|attended|signed|adopted|met|arrived|got under way|kicked off|began|started|convened|"
-    r"hosted|chaired|welcomed|was|were|had|said|told|launched|was admitted|joined|"
-    r"has been|have been|has|have)\b", re.I)
+    r"hosted|chaired|welcomed|launched|was admitted|joined)\b", re.I)
+#: auxiliaries and reporting verbs: past tense, but weak evidence about the event itself
+WEAK_PAST = re.compile(r"\b(?:was|were|had|said|told|has been|have been|has|have)\b", re.I)
 PRESENT_ONGOING = re.compile(
     r"\b(?:is|are)\s+(?:hosting|holding|taking place|under way|underway|meeting|attending|gathering)\b", re.I)
 NEGATION = re.compile(

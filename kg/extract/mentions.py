@@ -292,6 +292,9 @@ def _name_aliases(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]
         last = words[-1]
         if len(words) > 1 and len(last) >= 3 and last[:1].isupper() and not gaz.lookup(last):
             names.setdefault(last, m.text)
+        first = words[0]
+        if len(words) in (2, 3) and 2 <= len(first) <= 3 and first[:1].isupper() and not gaz.lookup(first):
+            names.setdefault(first, m.text)  # family name first: "Xi" of "Xi Jinping", "Kim", "Lee"
     if not names:
         return []
     covered = [(m.start, m.end) for m in mentions]

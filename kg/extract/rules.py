@@ -545,6 +545,7 @@ _OUTREACH = re.compile(rf"(?:[\"“]?outreach[\"”]?\s*/?\s*[\"“]?)?{L.slot('
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:met", re.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with)\s+(?:with\s+)?(?:(?:his|her)\s+\w+\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:also\s+)?(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:\w+\s+){{0,2}}?(?:talks|a meeting|meetings|discussions|negotiations|a phone call|phone talks)\b", re.I)),
     ("meeting:their", re.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
     ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
 ]
@@ -734,6 +735,16 @@ def _events(run: _Run, sent: Sentence) -> None:
         _touch(run, run.events[run.last_event], sent, 0)
 
 
+def _session_parent(run: _Run, ev: Event, sent: Sentence) -> None:
+    """A session belongs to the summit or talks named in its own sentence, if any."""
+    others = [run.events[k] for k, _ in sent.events if k != ev.key]
+    summits = [o for o in others if o.type == "Summit"]
+    if not summits and any(o.type == "Meeting" and o.persons for o in others):
+        talks = next(o for o in others if o.type == "Meeting" and o.persons)
+        ev.part_of = talks.key
+        ev.note("partOf", run.ev(sent, "partOf:session"))
+
+
 def _visit_for(run: _Run, person: str, place: str, sent: Sentence, pos: int, rule: str) -> Event:
     ent = run.entities[place]
     place_country = None
@@ -760,7 +771,7 @@ def _visit_for(run: _Run, person: str, place: str, sent: Sentence, pos: int, rul
                 _touch(run, ev, sent, pos)
                 return ev
     pname = run.entities[person].label
-    label = f"{pname.split()[-1]}'s visit to {ent.label}"
+    label = f"{_short_name(run.entities[person])}'s visit to {ent.label}"
     key = f"event/{run.article.article_id}/visit-{slugify(pname)}-{slugify(ent.label)}"
     ev = _new_event(run, key, "Visit", label, sent, pos, rule)
     ev.persons = (person,)
@@ -858,7 +869,7 @@ def _main_event(run: _Run) -> Event | None:
         return None
     order = {"Summit": 0, "Visit": 1, "Meeting": 2}
     cands = [e for e in run.events.values() if e.date_rank != 0 and not e.part_of] or list(run.events.values())
-    return min(cands, key=lambda e: (-len(e.sentences), order.get(e.type, 3), e.key))
+    return min(cands, key=lambda e: (-len(e.sentences), min(e.sentences, default=0), order.get(e.type, 3), e.key))
 
 
 def _documents(run: _Run, sent: Sentence) -> None:
@@ -1038,8 +1049,11 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         run.last_event = evs[-1].key
     if not evs:
         return
-    # dates: attach each date expression to the nearest event trigger
+    # dates: attach each date expression to the nearest event trigger (not the dateline's date)
+    dl = _DATELINE_TEXT.match(sent.text) if sent.start >= run.article.body_start and sent.idx <= 2 else None
     for d in sent.dates:
+        if dl and d.end <= sent.start + dl.end():
+            continue
         pos = _masked_pos(run, sent, d.start)
         ev = _nearest_event(sent, pos, run)
         if ev is None:
@@ -1134,11 +1148,15 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             for ev in evs:
                 if ev.type in ("Summit", "Meeting"):
                     ev.participants.setdefault(st, run.ev(sent, "participant:delegation"))
-    # status votes from tense
-    ongoing = bool(L.PRESENT_ONGOING.search(masked))
-    past = len(L.PAST.findall(masked))
-    fut = len(L.FUTURE.findall(masked))
+    # status votes from tense and modality around each event's mention
     for ev in evs:
+        pos = next(p for k, p in sent.events if k == ev.key)
+        window = masked[max(0, pos - 120):pos + 80]
+        ongoing = bool(L.PRESENT_ONGOING.search(window))
+        past = len(L.PAST.findall(window)) + 0.5 * len(L.WEAK_PAST.findall(window))
+        fut = len(L.FUTURE.findall(window))
+        if re.search(r"\bto\s+(?:attend|participate in|take part in|join)\s+(?:[^⟦.;]{0,40})?$", masked[max(0, pos - 60):pos]):
+            fut += 2  # "arrived ... to attend the summit": the summit is still ahead
         if ongoing or past > fut:
             ev.votes["happened"] += 1
             ev.note("status:Happened", run.ev(sent, "status:tense"))
@@ -1209,8 +1227,14 @@ _SUMMIT_ORGAN = re.compile(r"\b(?:Heads of (?:State|Government)|Council of|Minis
 def _finish_events(run: _Run) -> None:
     pub = run.article.published
     main_summit = _main_summit(run)
-    dateline = _dateline_city(run)
     main = _main_event(run)
+    if main_summit is not None and len(main_summit.sentences) < 2 and main_summit is not main:
+        main_summit = None  # a summit mentioned in passing has no sessions of ours
+    for ev in run.events.values():
+        if ev.key.endswith("-format-session") and ev.part_of is None:
+            for si in ev.sentences:
+                _session_parent(run, ev, run.sentences[si])
+    dateline = _dateline_city(run)
     if dateline and main is not None and main.type in ("Summit", "Meeting") and not main.location:
         main.location[dateline[0]] += 1
         main.note(f"location:{dateline[0]}", dateline[1])
@@ -1222,7 +1246,7 @@ def _finish_events(run: _Run) -> None:
                 ev.location = Counter(whole.location)
             if ev.start is None and whole.start is not None and whole.end is None:
                 ev.start = whole.start
-        if ev.type == "Meeting" and not ev.persons and main_summit is not None and (
+        if ev.type == "Meeting" and not ev.persons and ev.part_of is None and main_summit is not None and (
                 ev.organizer or not ev.key.endswith("-meeting") or _SUMMIT_ORGAN.search(ev.label)):
             ev.part_of = main_summit.key
             if ev.organizer is None:
@@ -1285,6 +1309,10 @@ def _finish_events(run: _Run) -> None:
 
 
 _DATELINE = re.compile(r"^\s*⟦C(\d+)⟧(?:\s*/\s*⟦C\d+⟧)*\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([A-Za-z ]+\)\s*)?[-–—:,]")
+
+
+_DATELINE_TEXT = re.compile(r"^\s*[A-Z][A-Za-z .'/-]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+                            r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]?")
 
 
 def _dateline_city(run: _Run):
