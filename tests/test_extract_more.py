@@ -123,3 +123,14 @@ def test_no_facts_from_reference_data(ex):
 def test_last_year_founded_relative(ex):
     r = run(ex, "Leaders of the G7 met in Italy last year and will meet in Canada next year.", published="2025-01-10")
     assert all(e.type != "City" for e in r.entities.values())
+
+
+def test_ambiguous_city_names_need_a_place_context(ex):
+    r = run(ex, "Nice weather greeted the leaders. Reading the statement, the envoy flew to Nice.")
+    cities = [e for e in r.entities.values() if e.type == "City"]
+    assert [c.label for c in cities] == ["Nice"] and len(cities[0].mentions) == 1
+
+
+def test_path_to_membership_is_not_membership(ex):
+    f = facts(run(ex, "The allies said Ukraine's path to membership of NATO is irreversible."))
+    assert not any(p == "memberOf" for _, p, _ in f)

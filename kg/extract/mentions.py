@@ -225,11 +225,29 @@ def _clean_person(span):
     return doc[start:end] if end > start else None
 
 
+#: city names that are also English words or given names: they count as places only where
+#: the NER calls them one, or after a locative preposition ("in Nice", "to Victoria")
+AMBIGUOUS_CITIES = frozenset("""aurora bath bolton columbia concord derby enterprise eugene florence
+hamilton independence irvine jackson kent lincoln madison male midland mobile nice norman orange
+providence reading regina richmond salem split surprise tyre victoria warren york sale mission
+temple hope spring wells deal march may june august victory union""".split())
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|to|from|near|outside|via|visit(?:ed|ing|s)?)\s+(?:the\s+)?)$", re.I)
+
+
+def _plausible_city(m: Mention, doc, ner_places: set[tuple[int, int]]) -> bool:
+    if m.kind != "C" or fold(m.text) not in AMBIGUOUS_CITIES:
+        return True
+    if (m.start, m.end) in ner_places:
+        return True
+    return bool(_LOCATIVE.search(doc.text[max(0, m.start - 20):m.start]))
+
+
 def find_mentions(doc) -> list[Mention]:
     """All mentions in ``doc``, sorted by position, without overlaps."""
     gaz = gazetteer()
     ref = reference()
-    mentions = _gazetteer_matches(doc, gaz)
+    ner_places = {(e.start_char, e.end_char) for e in getattr(doc, "ents", ()) if e.label_ in ("GPE", "LOC")}
+    mentions = [m for m in _gazetteer_matches(doc, gaz) if _plausible_city(m, doc, ner_places)]
     taken = [(m.start, m.end) for m in mentions]
 
     def overlaps(s, e):
