@@ -39,7 +39,8 @@ def test_state_visit_with_talks_and_documents(ex):
     pkg = label(r, "AgreementPackage")
     assert (pkg, "documentCount", 20) in f
     statement = label(r, "Declaration", "joint statement")
-    assert any(s == statement and p in ("signedAt", "adoptedAt") and o == visit for s, p, o in f)
+    # "The two leaders signed a joint statement": at the talks told in the sentence before
+    assert any(s == statement and p in ("signedAt", "adoptedAt") and o == talks for s, p, o in f)
     summit = label(r, "Summit")
     assert (summit, "status", "Planned") in f and (summit, "location", "Tianjin") in f
     # the narrow-format session belongs to the talks, not to the SCO summit mentioned in passing

@@ -134,3 +134,34 @@ def test_ambiguous_city_names_need_a_place_context(ex):
 def test_path_to_membership_is_not_membership(ex):
     f = facts(run(ex, "The allies said Ukraine's path to membership of NATO is irreversible."))
     assert not any(p == "memberOf" for _, p, _ in f)
+
+
+def test_counterpart_meeting(ex):
+    r = run(ex, "Indian Prime Minister Narendra Modi met his Chinese counterpart Li Qiang on Monday.",
+            published="2025-09-02")
+    m = next(e.label for e in r.entities.values() if e.type == "Meeting")
+    f = facts(r)
+    assert {(m, "participant", "Narendra Modi"), (m, "participant", "Li Qiang"), (m, "startDate", "2025-09-01")} <= f
+
+
+def test_listed_participants(ex):
+    r = run(ex, "Leaders including Chinese President Xi Jinping and Indian Prime Minister Narendra Modi "
+                "attended the SCO summit in Tianjin.", published="2025-09-02")
+    s = next(e.label for e in r.entities.values() if e.type == "Summit")
+    f = facts(r)
+    assert (s, "participant", "Xi Jinping") in f and (s, "participant", "Narendra Modi") in f
+
+
+def test_on_a_visit_to(ex):
+    r = run(ex, "Brazilian President Luiz Inacio Lula da Silva is on a three-day state visit to China.")
+    v = next(e.label for e in r.entities.values() if e.type == "Visit")
+    assert (v, "participant", "Luiz Inacio Lula da Silva") in facts(r)
+
+
+def test_document_signed_elsewhere_is_not_tied_to_the_article_event(ex):
+    r = run(ex, "Leaders met at the G20 summit in New Delhi. The summit ended on Sunday. "
+                "Separately, Russia and Ukraine signed a grain deal in Istanbul.", published="2023-09-11")
+    f = facts(r)
+    deal = next(e.label for e in r.entities.values() if e.type == "Agreement")
+    assert not any(s == deal and p in ("signedAt", "adoptedAt") for s, p, _ in f)
+    assert (deal, "signatory", "Russia") in f

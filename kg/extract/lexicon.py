@@ -92,11 +92,10 @@ NAMED_DOC = re.compile(
     r"(?:Declaration|Treaty|Agreement|Charter|Accord|Memorandum|Communiqu[eé]|Statement|Programme|"
     r"Program|Strategy|Roadmap|Resolution|Convention|Protocol|Pact|Plan|Concept|Initiative)"
     r"(?:\s+(?:on|of|for|between|to|into|in|and|the|(?:[A-Z][\w'’-]*)|⟦[A-Z]\d+⟧))*")
+_NOT_MOD = (r"(?!(?:and|or|of|to|with|for|that|which|is|was|be|been|has|have|had|will|would|this|its|"
+            r"their|his|her|new-found|number|series|package|set|raft|total)\b)")
 GENERIC_DOC = re.compile(
-    r"\b(?:a|an|the)\s+(?P<mods>(?:(?:new|final|joint|comprehensive|strategic|partnership|bilateral|"
-    r"trilateral|multilateral|framework|security|trade|economic|cooperation|defen[cs]e|free|peace|"
-    r"political|historic|landmark|key|major|first|fundamental|mutual|global|nuclear|energy|"
-    r"investment|military|\d+-page|long-term|intergovernmental|visa|border)\s+){0,5})"
+    r"\b(?:a|an|the)\s+(?P<mods>(?:" + _NOT_MOD + r"(?:[a-z][a-z-]*|\d+-page)\s+){0,5})"
     r"(?P<noun>agreement|treaty|memorandum(?: of understanding)?|declaration|joint statement|statement|"
     r"communiqu[eé]|programme|program|strategy|resolution|road ?map|charter|pact|accord|convention|"
     r"protocol|action plan|deal|alliance|initiative|document)\b"

@@ -544,15 +544,16 @@ _ORGAN_MEETING = re.compile(
 _OUTREACH = re.compile(rf"(?:[\"“]?outreach[\"”]?\s*/?\s*[\"“]?)?{L.slot('O', 'o')}[\"”]?\s*(?:format|meetings?|sessions?)?", re.I)
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with)\s+(?:with\s+)?(?:(?:his|her)\s+\w+\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:also\s+)?(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:\w+\s+){{0,2}}?(?:talks|a meeting|meetings|discussions|negotiations|a phone call|phone talks)\b", re.I)),
+    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with)\s+(?:with\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:also\s+)?(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:\w+\s+){{0,2}}?(?:talks|a meeting|meetings|discussions|negotiations)\b", re.I)),
     ("meeting:their", re.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
     ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
 ]
 _VISIT = [
     ("visit:arrived", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
     ("visit:visit-to", re.compile(rf"{L.slot('P', 'p')}\s*{L.POSS}?\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|recent\s+)*(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
-    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will visit|is visiting|to visit)\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will visit|is visiting|to visit|travell?ed to|flew to|will travel to|is travell?ing to|to travel to)\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    ("visit:on-a-visit", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>is on|was on|arrived for|began|begins|paid|pays|made|makes|wrapped up|concluded|ended|is paying|will pay|will make)\s+(?:an?|his|her|the)\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+)*(?:visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
 ]
 _VISIT_ANAPHOR = re.compile(r"\b(?:his|her|the|this)\s+(?:(?:state|official|working|two-day|three-day)\s+)?visit\b", re.I)
 
@@ -681,7 +682,8 @@ def _events(run: _Run, sent: Sentence) -> None:
                 ev.location[place] += 5
                 ev.note(f"location:{place}", run.ev(sent, rule))
             verb = m.group("v").lower()
-            if verb in ("arrived", "landed", "touched down", "visited"):
+            if verb in ("arrived", "landed", "touched down", "visited", "travelled to", "traveled to", "flew to",
+                        "paid", "made", "wrapped up", "concluded", "ended", "was on", "began"):
                 ev.votes["happened"] += 3
                 ev.note("status:Happened", run.ev(sent, rule))
             elif verb.startswith("will") or verb.startswith("to "):
@@ -855,8 +857,16 @@ def _doc_event(run: _Run, sent: Sentence) -> Event | None:
         return summits[0] if summits else evs[0]
     years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sent.masked)}
     main = _main_event(run)
-    if main is None:
-        return None
+    prev = _sentence_events(run, run.sentences[sent.idx - 1]) if sent.idx > 0 else []
+    prev = [e for e in prev if e.type in ("Summit", "Visit") or (e.type == "Meeting" and e.persons)]
+    if prev:
+        order = {"Summit": 0, "Visit": 1, "Meeting": 2}
+        main = min(prev, key=lambda e: order[e.type])  # "The two leaders signed ...": the event just told
+    elif main is None or len(main.sentences) < 2:
+        return None  # no event the article is about: a document signed elsewhere stays unattached
+    cities = {run.key_of(i) for _, i, _ in _slots(sent.masked, "C")}
+    if cities - set(main.location):
+        return None  # "... signed a deal in Istanbul": not at the article's event
     ref_year = (main.start.year if main.start else (run.article.published.year if run.article.published else None))
     if years and (ref_year is None or any(y != ref_year for y in years)):
         return None
@@ -1186,7 +1196,9 @@ def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
     for c in cues:
         if c.start() > pos:
             between = clause[pos:c.start()]
-            if len(between) <= 90 and not re.search(r"⟦P\d+⟧", between[8:]) and \
+            # other people in between only as a list ("X, Y and Z attended")
+            rest = re.sub(rf"\s*(?:,|\band\b|, and\b)\s*{L.PRE_TITLE}⟦P\d+⟧", "", re.sub(r"^⟦P\d+⟧", "", between), flags=re.I)
+            if len(between) <= 200 and not re.search(r"⟦P\d+⟧", rest) and len(rest) <= 90 and \
                     not re.search(r"\b(?:as|while|when|after|because|since)\b", between):
                 return c
         elif _OBJECT_CUES.match(c.group()) and 0 <= pos - c.end() <= 60:
