@@ -9,9 +9,9 @@ STAMP  := $(VENV)/.installed
 DEMO_STORE ?= demo-store
 SHARED ?= ../shared
 
-.PHONY: setup demo test eval bench graphs clean java
+.PHONY: setup demo test eval bench graphs clean java virtuoso
 
-setup: $(STAMP) java
+setup: $(STAMP) java virtuoso
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ java:
 	@command -v java >/dev/null 2>&1 || { \
 	  echo "installing a Java runtime for the HermiT reasoner"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+# the remote-store tests start a Virtuoso server (Debian's virtuoso-opensource: virtuoso-t, isql-vt)
+virtuoso:
+	@command -v virtuoso-t >/dev/null 2>&1 || { \
+	  echo "installing Virtuoso for the remote-store tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; }
 
 graphs: setup
 	$(KG) extract examples/sco-astana-2024.txt -o graph/sco-astana-2024.ttl

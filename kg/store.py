@@ -86,8 +86,10 @@ def open_store(location: str | os.PathLike[str] | None = None, *,
     ----------
     location : str or path-like or None
         ``None`` for a new in-memory store, a folder path for an Oxigraph store
-        on disk (created when missing). ``http(s)://`` endpoints are not
-        supported yet.
+        on disk (created when missing), or an ``http(s)://`` SPARQL 1.1
+        endpoint (a :class:`kg.remote.RemoteStore`; update endpoint and
+        credentials from ``$KG_SPARQL_UPDATE_URL``, ``$KG_SPARQL_USER``,
+        ``$KG_SPARQL_PASSWORD``).
     read_only : bool
         Open without taking the write lock; every write raises
         :class:`~kg.errors.StoreError`.
@@ -103,7 +105,9 @@ def open_store(location: str | os.PathLike[str] | None = None, *,
         return MemoryStore(read_only=read_only)
     text = os.fspath(location)
     if text.startswith(("http://", "https://")):
-        raise StoreError(f"{text}: remote stores are not supported yet")
+        from .remote import RemoteStore  # imported on first use
+
+        return RemoteStore(text, read_only=read_only)
     return OxigraphStore(Path(text), read_only=read_only)
 
 

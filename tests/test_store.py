@@ -48,9 +48,10 @@ def test_open_store_picks_the_back_end(tmp_path):
     assert (tmp_path / "s" / "CURRENT").exists()
 
 
-def test_remote_store_is_not_supported_yet():
-    with pytest.raises(StoreError, match="remote stores are not supported yet"):
-        open_store("http://localhost:8890/sparql")
+def test_urls_open_a_remote_store():  # the remote store itself: test_remote.py
+    from kg.remote import RemoteStore
+
+    assert isinstance(open_store("http://localhost:8890/sparql"), RemoteStore)
 
 
 def test_default_store_path(monkeypatch, tmp_path):
