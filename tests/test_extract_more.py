@@ -165,3 +165,13 @@ def test_document_signed_elsewhere_is_not_tied_to_the_article_event(ex):
     deal = next(e.label for e in r.entities.values() if e.type == "Agreement")
     assert not any(s == deal and p in ("signedAt", "adoptedAt") for s, p, _ in f)
     assert (deal, "signatory", "Russia") in f
+
+
+def test_organization_outside_the_reference_data(ex):
+    r = run(ex, "Leaders of the Organisation of Eastern Caribbean States (OECS) met in Castries on Friday. "
+                "Dominica and Grenada are members of the OECS.", published="2025-06-10")
+    org = next(e for e in r.entities.values() if e.type == "InternationalOrganization")
+    assert org.label == "Organisation of Eastern Caribbean States" and "OECS" in org.alt_labels
+    assert org.wikidata is None  # no reference row: no identity link is guessed
+    f = facts(r)
+    assert ("Dominica", "memberOf", org.label) in f and ("Grenada", "memberOf", org.label) in f

@@ -288,6 +288,9 @@ def find_mentions(doc) -> list[Mention]:
     for m in re.finditer(r"\b(?:(?:Council|Conference|Assembly|Committee|Board) of [A-Z][\w-]*(?: (?:of|and|for) (?:the )?[A-Z][\w-]*| [A-Z][\w-]*)*|Kremlin|Secretariat)\b", text):
         if not overlaps(m.start(), m.end()):
             mentions.append(Mention(m.start(), m.end(), "G", m.group(), m.group(), "pattern"))
+    new_orgs = _new_organizations(doc.text, mentions)
+    mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end for o in new_orgs)]
+    mentions.extend(new_orgs)
     taken = [(m.start, m.end) for m in mentions]
     drop: set = set()
     mentions.extend(_title_persons(doc, taken, {(m.start, m.end): m.kind for m in mentions}, drop))
@@ -297,6 +300,39 @@ def find_mentions(doc) -> list[Mention]:
     mentions.extend(_name_aliases(doc, mentions, gaz))
     mentions.sort()
     return _drop_overlaps(mentions)
+
+
+_ORG_HEAD = (r"(?:Organi[sz]ation|Union|Community|Association|Alliance|League|Commonwealth|Council|Forum|"
+             r"Conference|Group|Bloc|Treaty Organi[sz]ation|Cooperation|Partnership|Bank)")
+_NEW_ORG = re.compile(
+    r"(?<![\w-])(?P<name>(?:[A-Z][\w'’-]+ (?:(?:of|for|and|on) (?:the )?)?){0,6}" + _ORG_HEAD +
+    r"(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]+(?: (?:and |of (?:the )?)?[A-Z][\w'’-]+){0,5})?)"
+    r" ?\((?P<acr>[A-Z][A-Za-z0-9+&-]{1,9})\)")
+_HEAD_AT = re.compile(_ORG_HEAD)
+
+
+def _new_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Organizations no reference row holds, introduced with an acronym:
+    "the Organisation of Eastern Caribbean States (OECS)"; later uses of the acronym too."""
+    out: list[Mention] = []
+    for m in _NEW_ORG.finditer(text):
+        s, e = m.start("name"), m.end("name")
+        name = m.group("name")
+        head = _HEAD_AT.search(name)
+        cut = list(re.finditer(r"\b(?:of|for|and|on) (?:the )?", name[:head.start()])) if head else []
+        if cut:  # "Leaders of the Organisation of ...": the name starts after "of the"
+            name = name[cut[-1].end():]
+        name = re.sub(r"^(?:The|A|An)\s+", "", name)
+        s = m.end("name") - len(name)
+        if any(x.start < m.end() and s < x.end for x in mentions if x.kind == "O") or len(name.split()) < 2:
+            continue
+        ref = f"~{name}|{m.group('acr')}"
+        out.append(Mention(s, e, "O", ref, name, "pattern"))
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(m.group('acr'))}(?![\w-])", text):
+            if hit.start() > e + 1 and not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
+                out.append(Mention(hit.start(), hit.end(), "O", ref, hit.group(), "pattern"))
+    # a new organization wins over places or states inside its name ("...Caribbean States")
+    return out
 
 
 def _name_aliases(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:

@@ -119,6 +119,13 @@ class _Run:
             e = self.entities.get(key) or Entity(key, "State", st.name, wikidata=st.wikidata)
             if m.kind == "S":
                 e.add_name(m.text)
+        elif m.kind == "O" and m.ref.startswith("~"):
+            name, _, acronym = m.ref[1:].partition("|")  # an organization no reference row holds
+            key = f"org/{slugify(acronym or name)}"
+            e = self.entities.get(key) or Entity(key, "InternationalOrganization", name)
+            e.add_name(m.text)
+            if acronym:
+                e.add_name(acronym)
         elif m.kind == "O":
             org = self.ref.org(m.ref)
             key = f"org/{slugify(org.acronym)}"
@@ -150,7 +157,9 @@ class _Run:
             return None
         if m.source.startswith("anaphor"):
             return key
-        e.mentions.append(ev)
+        if not e.mentions or e.mentions[-1] != ev:
+            if ev not in e.mentions:
+                e.mentions.append(ev)
         self.entities[key] = e
         return key
 
