@@ -54,8 +54,9 @@ def extract(article: Path, published: str | None, output: Path | None, fmt: str,
 
 
 def _store_option(f):
-    return click.option("--store", "store", metavar="DIR", envvar="KG_STORE",
-                        help="Store folder (default: $KG_STORE, else ./kg-store).")(f)
+    return click.option("--store", "store", metavar="DIR|URL", envvar="KG_STORE",
+                        help="Store folder, or a SPARQL endpoint URL (README: Remote store) "
+                             "(default: $KG_STORE, else ./kg-store).")(f)
 
 
 def _open(store: str | None, *, read_only: bool = False):
