@@ -175,3 +175,20 @@ def test_organization_outside_the_reference_data(ex):
     assert org.wikidata is None  # no reference row: no identity link is guessed
     f = facts(r)
     assert ("Dominica", "memberOf", org.label) in f and ("Grenada", "memberOf", org.label) in f
+
+
+def test_partner_countries_and_news_sources(ex):
+    r = run(ex, "Indonesia has become a full member of the BRICS group, Brazil said on Monday. "
+                "Belarus and Bolivia became partner countries on January 1.", published="2025-01-07")
+    f = facts(r)
+    assert ("Indonesia", "memberOf", "BRICS") in f
+    assert ("Brazil", "memberOf", "BRICS") not in f  # the source of the news
+    assert ("Belarus", "partnerOf", "BRICS") in f and ("Bolivia", "partnerOf", "BRICS") in f
+    assert ("Belarus", "memberOf", "BRICS") not in f
+
+
+def test_the_groups_summit(ex):
+    r = run(ex, "Brazil holds the BRICS presidency and will host the group's 17th summit in Rio de Janeiro in July.",
+            published="2025-01-07")
+    s = next(e.label for e in r.entities.values() if e.type == "Summit")
+    assert (s, "organizedBy", "BRICS") in facts(r)

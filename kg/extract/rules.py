@@ -505,6 +505,8 @@ def _memberships(run: _Run, sent: Sentence) -> None:
                         continue  # "Thailand's Bangkok": a place, not a member
                     if re.match(r"⟦S\d+⟧\s*(?:'s|’s)?\s+" + L.TITLE + r"\s*,?\s*⟦P", clause[pos:pos + 80], re.I):
                         continue  # "US President Joe Biden": names an office, not a member
+                    if re.match(r"⟦S\d+⟧\s*(?:,\s*)?(?:said|says|announced|told|reported|stated|added|noted)\b", after + clause[pos + len(after):pos + 40]):
+                        continue  # "..., Brazil said": the source of the news, not a member
                     st_key = run.key_of(idx)
                     run.add_fact(st_key, "memberOf", org, run.ev(sent, "member:cue"))
     # observers and partners: "X has observer status in Y", "dialogue partner"
@@ -512,7 +514,7 @@ def _memberships(run: _Run, sent: Sentence) -> None:
         clause = _clause_of(masked, m.start())
         if not orgs_here and run.last_org is None:
             continue
-        org = run.key_of(min(orgs_here, key=lambda o: abs(o[2] - m.start()))[1]) if orgs_here else None
+        org = run.key_of(min(orgs_here, key=lambda o: abs(o[2] - m.start()))[1]) if orgs_here else run.last_org
         if org is None or re.search(r"\bnot\b|n't", clause):
             continue
         pred = "observerOf" if m.group(1).lower().startswith("observer") else "partnerOf"
@@ -607,6 +609,9 @@ def _events(run: _Run, sent: Sentence) -> None:
     for m in _SUMMIT.finditer(masked):
         o = m.group("o1") or m.group("o2")
         org = run.key_of(int(o)) if o else None
+        if org is None and re.search(r"\b(?:the|its)\s+(?:bloc|group|grouping|organi[sz]ation|alliance|association|union)(?:'s|’s)\s+(?:\w+\s+){0,2}$",
+                                     masked[max(0, m.start() - 50):m.start("noun")], re.I):
+            org = run.last_org  # "the group's 17th summit"
         other = re.search(r"\b(next|upcoming|following|last|previous|future|first-ever)\s+(?:year's\s+)?(?:⟦[OC]\d+⟧\s+)?$",
                           masked[max(0, m.start() - 40):m.start("noun")], re.I)
         if other and not m.group("ord"):
