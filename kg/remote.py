@@ -56,8 +56,8 @@ How the store maps onto the server:
   here, and DESCRIBE as a SELECT of the described resources followed by their
   triples (subject position, blank-node objects one level deep, as Oxigraph
   does), so that graph results report truncation too (Virtuoso caps CONSTRUCT
-  results silently). Exports and :meth:`RemoteStore.graph` page through the
-  cap and are complete.
+  results silently). Exports, :meth:`RemoteStore.graph`, the graph names and
+  the label index page through the cap and are complete.
 * **Failures.** 429, 5xx and dropped connections are retried at most
   ``retries`` times with exponential backoff and jitter, honouring
   ``Retry-After``, within ``retry_budget`` seconds in all (a Virtuoso 500 that
@@ -106,7 +106,7 @@ from typing import Callable
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef, Variable
-from rdflib.namespace import XSD
+from rdflib.namespace import RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from .errors import QueryError, QueryTimeout, StoreError
@@ -370,7 +370,8 @@ def bind_values(sparql: str, bindings: Mapping[str, Node]) -> str:
 
 
 def _prologue(shape: _Shape) -> str:
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()
+    # one line, so that line numbers in the server's error messages stay the user's
+    return "".join(f"PREFIX {p}: <{ns}> " for p, ns in PREFIXES.items()
                    if p not in shape.prefixes)
 
 
@@ -632,9 +633,15 @@ class RemoteStore(Store):
                 f"{var} != <{self.merged_graph}>)")
 
     def graph_names(self) -> list[str]:
-        _, rows, _ = self._select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                                  f"{self._ours()} }}")
+        rows = self._pages(f"GRAPH ?g {{ ?s ?p ?o }} {self._ours()}", "?g", distinct=True)
         return sorted(str(r["g"]) for r in rows if isinstance(r.get("g"), URIRef))
+
+    def labels(self) -> Iterator[tuple[str, str, bool]]:
+        # paged: a server's row cap must not hide names from the label index
+        for p, alt in ((RDFS.label, False), (SKOS.altLabel, True)):
+            rows = self._pages(f"GRAPH <{self.merged_graph}> {{ ?e <{p}> ?l }}", "?e ?l")
+            yield from ((str(r["e"]), str(r["l"]), alt) for r in rows
+                        if isinstance(r.get("e"), URIRef) and isinstance(r.get("l"), Literal))
 
     def value(self, graph_iri: str, subject: Node, predicate: Node) -> Node | None:
         q = (f"SELECT ?o WHERE {{ GRAPH {sparql_term(URIRef(graph_iri))} {{ "
@@ -642,11 +649,15 @@ class RemoteStore(Store):
         _, rows, _ = self._select(q)
         return rows[0].get("o") if rows else None
 
-    def _pages(self, where: str, names: str) -> Iterator[dict[str, Node | None]]:
-        """Every solution of ``where``, paged past the server's row cap."""
+    def _pages(self, where: str, names: str, *, distinct: bool = False
+               ) -> Iterator[dict[str, Node | None]]:
+        """Every solution of ``where``, paged past the server's row cap (the sort
+        sits in a subquery: Virtuoso refuses ORDER BY with OFFSET + LIMIT past
+        10,000 rows)."""
         offset, page = 0, self.page_size
+        inner = "SELECT DISTINCT" if distinct else "SELECT"
         while True:
-            q = (f"SELECT {names} WHERE {{ {{ SELECT {names} WHERE {{ {where} }} "
+            q = (f"SELECT {names} WHERE {{ {{ {inner} {names} WHERE {{ {where} }} "
                  f"ORDER BY {names} }} }} LIMIT {page} OFFSET {offset}")
             _, rows, answer = self._select(q)
             yield from rows

@@ -227,6 +227,15 @@ def test_export_pages_past_the_row_cap(graphs):
         assert a.getvalue() == b.getvalue()
 
 
+def test_bookkeeping_pages_through_small_pages(server, graphs):
+    remote, embedded = graphs
+    small = _remote(server, page_size=7)
+    assert small.graph_names() == embedded.store.graph_names()
+    assert sorted(small.labels()) == sorted(embedded.store.labels())
+    name = embedded.store.graph_names()[0]
+    assert isomorphic(small.graph(name), embedded.store.graph(name))
+
+
 def test_truncated_results_say_so(graphs):
     remote, _ = graphs
     everything = remote.query("SELECT * WHERE { ?s ?p ?o }")
