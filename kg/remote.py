@@ -518,6 +518,10 @@ class RemoteStore(Store):
         self.location = self.url  # shown in messages and repr
         self.prefix = prefix
         self.merged_graph = merged_graph or f"{prefix}store/merged"
+        try:
+            _iri(self.merged_graph, "merged_graph")
+        except QueryError as err:
+            raise StoreError(str(err)) from err
         self.timeout, self.retries, self.backoff = timeout, retries, backoff
         self.retry_budget, self.chunk_size = retry_budget, chunk_size
         self.request_triples, self.page_size = request_triples, page_size
@@ -686,11 +690,16 @@ class RemoteStore(Store):
         return int(rows[0]["n"]) if rows else 0
 
     # ---- writing
-    def _check_graph(self, graph_iri: str) -> None:
+    def _graph_term(self, graph_iri: str) -> str:
+        """``<graph_iri>`` for an update, if the store may write that graph."""
         if not graph_iri.startswith(self.prefix) or graph_iri == self.merged_graph:
             raise StoreError(f"{self.url}: graph <{graph_iri}> is not one this store may write "
                              f"(its graphs start with {self.prefix}; "
                              f"<{self.merged_graph}> is its merged graph)")
+        try:
+            return _iri(graph_iri, "graph name")
+        except QueryError as err:
+            raise StoreError(f"{self.url}: {err}") from err
 
     def _unmerge_ops(self, g: str) -> list[str]:
         m = f"<{self.merged_graph}>"
@@ -704,15 +713,17 @@ class RemoteStore(Store):
             f"DROP SILENT GRAPH {g}",
         ]
 
-    @staticmethod
-    def _nt(triples: list) -> str:
-        data = ox.serialize([ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
-                             for s, p, o in triples], format=ox.RdfFormat.N_TRIPLES)
+    def _nt(self, triples: list) -> str:
+        """``triples`` as N-Triples text (every term checked and escaped by pyoxigraph)."""
+        try:
+            data = ox.serialize([ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+                                 for s, p, o in triples], format=ox.RdfFormat.N_TRIPLES)
+        except ValueError as err:  # an IRI that is not one
+            raise StoreError(f"{self.url}: cannot write a triple ({err})") from err
         return (data or b"").decode("utf-8")
 
     def _replace(self, graph_iri: str, triples: list) -> None:
-        self._check_graph(graph_iri)
-        g, m = f"<{graph_iri}>", f"<{self.merged_graph}>"
+        g, m = self._graph_term(graph_iri), f"<{self.merged_graph}>"
         sha = [t for t in triples if t[1] == DKG.sha256 and str(t[0]) == graph_iri]
         rest = [t for t in triples if not (t[1] == DKG.sha256 and str(t[0]) == graph_iri)]
         # blank nodes: one INSERT DATA operation keeps one label one node, so triples
@@ -738,8 +749,7 @@ class RemoteStore(Store):
             self._update(ops)
 
     def _remove(self, graph_iri: str) -> None:
-        self._check_graph(graph_iri)
-        self._update(self._unmerge_ops(f"<{graph_iri}>"))
+        self._update(self._unmerge_ops(self._graph_term(graph_iri)))
 
     def reindex(self) -> None:
         """Rebuild the merged graph from the store's graphs (one request).

@@ -292,6 +292,33 @@ def test_hostile_parameters_stay_terms(graphs):
     assert len(remote.store) == before
 
 
+def test_hostile_data_is_stored_as_written(graphs):
+    remote, _ = graphs
+    before = len(remote.store)
+    name = "https://w3id.org/diplokg/id/graph/hostile"
+    g = Graph()
+    s = URIRef("https://w3id.org/diplokg/id/thing/x")
+    for i, text in enumerate(['"} } ; DROP ALL ; INSERT DATA { <a> <b> <c> } #',
+                              "back\\slash \\u0022 \n\r\t\x01 'single' \"\"\"triple",
+                              "Türkiye — 中国 😀"]):
+        g.add((s, URIRef(f"https://w3id.org/diplokg/ontology#p{i}"), Literal(text)))
+    g.add((s, RDFS.label, Literal("x", lang="en-GB")))
+    remote.store.replace_graph(name, g)
+    try:
+        back = remote.store.graph(name)
+        assert {(p, o) for _, p, o in back if p != RDFS.label} == \
+            {(p, o) for _, p, o in g if p != RDFS.label}
+        assert back.value(s, RDFS.label).language.lower() == "en-gb"  # Virtuoso lower-cases
+        assert len(remote.store) == before + len(g)
+    finally:
+        remote.store.remove_graph(name)
+    assert len(remote.store) == before
+    with pytest.raises(StoreError, match="cannot write"):
+        bad = Graph()
+        bad.add((URIRef("https://w3id.org/diplokg/id/a b"), RDFS.label, Literal("x")))
+        remote.store.replace_graph(name, bad)
+
+
 def test_user_queries_are_still_checked(graphs):
     remote, _ = graphs
     with pytest.raises(ForbiddenQuery):
@@ -312,6 +339,8 @@ def test_read_only_and_foreign_graphs_and_no_permission(server, graphs):
         remote.store.replace_graph("http://example.org/elsewhere", g)
     with pytest.raises(StoreError, match="not one this store may write"):
         remote.store.replace_graph(remote.store.merged_graph, g)
+    with pytest.raises(StoreError, match="not an IRI"):
+        remote.store.replace_graph("https://w3id.org/diplokg/id/x> } ; DROP ALL ; <", g)
     with pytest.raises(StoreError, match="read-only"):
         RemoteStore(server.sparql, read_only=True).replace_graph(
             "https://w3id.org/diplokg/id/graph/x", g)
