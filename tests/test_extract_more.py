@@ -192,3 +192,10 @@ def test_the_groups_summit(ex):
             published="2025-01-07")
     s = next(e.label for e in r.entities.values() if e.type == "Summit")
     assert (s, "organizedBy", "BRICS") in facts(r)
+
+
+def test_agreement_between_two_states(ex):
+    r = run(ex, "The leaders adopted an agreement on trade between Egypt and Ethiopia at the summit.")
+    doc = next(e.label for e in r.entities.values() if e.type == "Agreement")
+    f = facts(r)
+    assert (doc, "signatory", "Egypt") in f and (doc, "signatory", "Ethiopia") in f

@@ -92,8 +92,9 @@ NAMED_DOC = re.compile(
     r"(?:Declaration|Treaty|Agreement|Charter|Accord|Memorandum|Communiqu[eé]|Statement|Programme|"
     r"Program|Strategy|Roadmap|Resolution|Convention|Protocol|Pact|Plan|Concept|Initiative)"
     r"(?:\s+(?:on|of|for|between|to|into|in|and|the|(?:[A-Z][\w'’-]*)|⟦[A-Z]\d+⟧))*")
-_NOT_MOD = (r"(?!(?:and|or|of|to|with|for|that|which|is|was|be|been|has|have|had|will|would|this|its|"
-            r"their|his|her|new-found|number|series|package|set|raft|total)\b)")
+_NOT_MOD = (r"(?!(?:a|an|the|and|or|of|to|with|for|that|which|is|was|be|been|has|have|had|will|would|this|its|"
+            r"their|his|her|new-found|number|series|package|set|raft|total|leaders|sides|countries|states|"
+            r"[a-z]+ed)\b)")
 GENERIC_DOC = re.compile(
     r"\b(?:a|an|the)\s+(?P<mods>(?:" + _NOT_MOD + r"(?:[a-z][a-z-]*|\d+-page)\s+){0,5})"
     r"(?P<noun>agreement|treaty|memorandum(?: of understanding)?|declaration|joint statement|statement|"

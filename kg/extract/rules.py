@@ -940,7 +940,7 @@ def _documents(run: _Run, sent: Sentence) -> None:
         if noun in ("alliance", "initiative") and not re.search(r"\blaunch", masked, re.I):
             continue
         tail = (m.group("tail") or "").strip()
-        tail = re.sub(r"(?:\s+(?:of|the|to|on|for|and|a|an))+$", "", " ".join(tail.split()[:6]))
+        tail = re.sub(r"(?:\s+(?:of|the|to|on|for|and|a|an|between|with|against))+$", "", " " + " ".join(tail.split()[:6])).strip()
         label = " ".join(x for x in (mods, noun, tail) if x)
         label = re.sub(r"^\d+-page\s+", "", label)
         d = _new_doc(run, _unmask(run, label), _doc_type(noun), sent, "doc:generic")
@@ -975,6 +975,11 @@ def _documents(run: _Run, sent: Sentence) -> None:
             d.events.setdefault(event.key, (pred, run.ev(sent, f"doc:{pred}")))
         if sign:
             _signatories(run, sent, d, sign, ds, de)
+        between = re.search(rf"\bbetween\s+(?:the\s+)?{L.slot('SO', 'a')}\s+and\s+(?:the\s+)?{L.slot('SO', 'b')}",
+                            masked[ds:de + 60])
+        if between and d.type != "AgreementPackage":
+            for g in ("a", "b"):
+                d.signatories.setdefault(run.key_of(int(between.group(g))), run.ev(sent, "doc:between"))
     for m in re.finditer(r"\b(?:backing of|backed by|endorsed by|supported by|support of)\s+(?P<rest>[^.;]*)", masked):
         target = found[0][0] if found else None
         if target is None:
