@@ -199,3 +199,19 @@ def test_agreement_between_two_states(ex):
     doc = next(e.label for e in r.entities.values() if e.type == "Agreement")
     f = facts(r)
     assert (doc, "signatory", "Egypt") in f and (doc, "signatory", "Ethiopia") in f
+
+
+def test_leader_hosting_makes_the_host_country(ex):
+    r = run(ex, "Kazakh President Kassym-Jomart Tokayev, who hosted the SCO summit, welcomed the guests.")
+    s = next(e.label for e in r.entities.values() if e.type == "Summit")
+    f = facts(r)
+    assert (s, "hostCountry", "Kazakhstan") in f
+    assert (s, "participant", "Kassym-Jomart Tokayev") in f
+
+
+def test_a_and_b_met(ex):
+    r = run(ex, "Egyptian President Abdel Fattah el-Sisi and Turkish President Recep Tayyip Erdogan met in Cairo on "
+                "Wednesday.", published="2024-02-15")
+    m = next(e.label for e in r.entities.values() if e.type == "Meeting")
+    f = facts(r)
+    assert (m, "location", "Cairo") in f and (m, "startDate", "2024-02-14") in f

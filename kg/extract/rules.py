@@ -556,7 +556,7 @@ _OUTREACH = re.compile(rf"(?:[\"“]?outreach[\"”]?\s*/?\s*[\"“]?)?{L.slot('
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:met", re.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with)\s+(?:with\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:also\s+)?(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:\w+\s+){{0,2}}?(?:talks|a meeting|meetings|discussions|negotiations)\b", re.I)),
+    ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:\w+\s+){{0,2}}?(?:talks|a meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b)", re.I)),
     ("meeting:their", re.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
     ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
 ]
@@ -1129,14 +1129,22 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         if ev is None or (ev.type == "Meeting" and ev.date_rank == 0):
             continue
         if ev.type == "Meeting" and len(ev.persons) == 2 and not re.search(
-                r"(?:talks|meeting|⟦P\d+⟧)\s+in\s+(?:⟦S\d+⟧\s*(?:'s|’s)?\s+)?⟦C", masked[max(0, m.start() - 20):m.end()]):
+                r"(?:talks|meeting|met|meet|⟦P\d+⟧)\s+in\s+(?:⟦S\d+⟧\s*(?:'s|’s)?\s+)?⟦C", masked[max(0, m.start() - 20):m.end()]):
             continue
         ev.location[run.key_of(int(m.group("c")))] += 1
         ev.note(f"location:{run.key_of(int(m.group('c')))}", run.ev(sent, "location:in-city"))
         if m.group("s") and ev.type != "Visit" and ev.host is None:
             ev.host = run.key_of(int(m.group("s")))
             ev.note("host", run.ev(sent, "host:possessive-city"))
-    # host country
+    # host country: "<leader of X> hosted the summit"
+    for m in re.finditer(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?:hosted|hosts|is hosting|will host|hosting)\b", masked):
+        person = run.person_of.get(int(m.group("p")))
+        states = {h for (h, _, leader) in run.offices.get(person, ()) if leader and h.startswith("state/")}
+        if len(states) == 1:
+            target = _nearest_event(sent, m.end(), run, ("Summit", "Meeting"), forward=True)
+            if target is not None and target.host is None:
+                target.host = states.pop()
+                target.note("host", run.ev(sent, "host:leader"))
     for m in re.finditer(rf"{L.slot('S', 's')}[^.;]{{0,40}}?\b(?:is hosting|hosts|hosted|will host|is host(?:ing)?|as host)\b|{L.slot('S', 's2')}\s*{L.POSS}\s+(?:chairmanship|presidency)", masked):
         s = m.group("s") or m.group("s2")
         for ev in evs:
@@ -1155,8 +1163,6 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             if person is None:
                 continue
             after = clause[p:p + 40]
-            if re.match(r"⟦P\d+⟧\s*(?:,\s*)?(?:who|whose)\b", after):
-                continue
             cue = _cue_for(clause, p, cues)
             if cue is None:
                 continue
