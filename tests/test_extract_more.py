@@ -215,3 +215,14 @@ def test_a_and_b_met(ex):
     m = next(e.label for e in r.entities.values() if e.type == "Meeting")
     f = facts(r)
     assert (m, "location", "Cairo") in f and (m, "startDate", "2024-02-14") in f
+
+
+def test_attended_by_a_long_list_and_headed_by(ex):
+    r = run(ex, "The forum was attended by the leaders of Chad, Niger and Mali, as well as by "
+                "AU Commission Chairperson Moussa Faki Mahamat. Senegal skipped the summit; "
+                "the Gambian delegation was headed by Vice President Muhammad B.S. Jallow.")
+    f = facts(r)
+    ev = {s for s, p, o in f if p == "participant" and o == "Moussa Faki Mahamat"}
+    assert ev
+    assert any(p == "participant" and o == "Gambia" for _, p, o in f)
+    assert not any(p == "participant" and o == "Senegal" for _, p, o in f)

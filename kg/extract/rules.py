@@ -1168,6 +1168,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                 continue
             ev = _nearest_event(sent, cs + cue.end(), run, forward=True)
             targets = [ev] if ev else []
+            if ev is not None and re.search(r"\bsessions\b", clause[cue.end():cue.end() + 60]):
+                targets += [e for e in evs if e.key.endswith("-format-session")]
             if ev is not None and ev.type == "Visit" and ev.persons and person not in ev.persons:
                 if not re.search(r"welcom|greet|receiv|host|met|meet", clause, re.I):
                     continue
@@ -1226,8 +1228,11 @@ def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
             if len(between) <= 200 and not re.search(r"⟦P\d+⟧", rest) and len(rest) <= 90 and \
                     not re.search(r"\b(?:as|while|when|after|because|since)\b", between):
                 return c
-        elif _OBJECT_CUES.match(c.group()) and 0 <= pos - c.end() <= 60:
+        elif _OBJECT_CUES.match(clause, c.start()) and 0 <= pos - c.end() <= 60:
             return c
+        elif re.match(r"attended by\b", clause[c.start():]) and pos > c.end() and \
+                not re.search(r"\b(?:said|told|when|while|after)\b", clause[c.end():pos]):
+            return c  # "was attended by the leaders of A, B, ... as well as by X"
     return None
 
 
