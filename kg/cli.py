@@ -146,17 +146,132 @@ def export(store: str | None, fmt: str, output: Path | None) -> None:
 
 
 @main.command()
-@click.argument("name", type=click.Choice(["membership"]))
+@click.argument("name", metavar="NAME")
 @_store_option
-@click.option("--format", "fmt", default="graphml", show_default=True, help="graphml | gexf | json")
+@click.option("--format", "fmt", default=None,
+              help="graphml | gexf | json | png | svg | html (default: from -o's suffix, else graphml)")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (default: stdout).")
-def view(name: str, store: str | None, fmt: str, output: Path | None) -> None:
-    """Write a NetworkX view of the graph (membership: states and organizations)."""
-    from .views import write_view
+@click.option("--entity", metavar="NAME", help="Centre of the ego view (a name or IRI).")
+@click.option("--radius", type=int, default=1, show_default=True, help="Radius of the ego view.")
+@click.option("--org", "organization", metavar="NAME", help="Only this organization (its members, its events).")
+@click.option("--type", "types", multiple=True, metavar="CLASS",
+              help="Only nodes of this class (State, Person, Summit ...); repeatable.")
+@click.option("--start", metavar="YYYY-MM-DD", help="Only events / statements from this date on.")
+@click.option("--end", metavar="YYYY-MM-DD", help="Only events / statements up to this date.")
+@click.option("--no-provenance", is_flag=True, help="full view: leave out articles and evidence nodes.")
+@click.option("--title", help="Title of a picture or page.")
+def view(name: str, store: str | None, fmt: str | None, output: Path | None, entity: str | None,
+         radius: int, organization: str | None, types: tuple[str, ...], start: str | None,
+         end: str | None, no_provenance: bool, title: str | None) -> None:
+    """Write the NetworkX view NAME of the graph as a graph file or a picture.
+
+    NAME is membership (states and organizations), co_membership (states
+    sharing organizations), attendance (events and participants), meetings
+    (bilateral meetings between people and states), full (the whole graph) or
+    ego (the neighbourhood of --entity). Pictures: png and svg (matplotlib),
+    html (one self-contained interactive page).
+    """
+    from .views import VIEW_FORMATS, write_view
+
+    try:
+        if fmt is None:
+            suffix = output.suffix.lstrip(".").lower() if output is not None else ""
+            fmt = suffix if suffix in VIEW_FORMATS else "graphml"
+        elif fmt.lower() not in VIEW_FORMATS:
+            raise KGError(f"unknown view format {fmt!r} (use one of: {', '.join(VIEW_FORMATS)})")
+        with _open(store, read_only=True) as graph:
+            g = graph.view(name, entity=entity, radius=radius, organization=organization,
+                           type=list(types) or None, start=start, end=end,
+                           provenance=not no_provenance)
+            write_view(g, output if output is not None else sys.stdout.buffer, fmt.lower(),
+                       title=title)
+    except KGError as err:
+        _fail(err)
+
+
+@main.command()
+@click.argument("target", required=False, metavar="ENTITY")
+@click.option("--fact", metavar='"S P O"', help='A fact instead of an entity: "Putin leaderOf Russia".')
+@_store_option
+@click.option("--format", "fmt", default="text", show_default=True, help="text | json")
+@click.option("--color/--no-color", default=None,
+              help="Highlight names in the sentences (default: when stdout is a terminal).")
+def explain(target: str | None, fact: str | None, store: str | None, fmt: str,
+            color: bool | None) -> None:
+    """Show the articles, sentences and extraction rules behind an ENTITY or a --fact."""
+    import json
+
+    from .explain import parse_fact
+
+    try:
+        if (target is None) == (fact is None):
+            raise KGError("give an ENTITY or --fact \"SUBJECT PROPERTY OBJECT\" (one of them)")
+        if fmt not in ("text", "json"):
+            raise KGError(f"unknown format {fmt!r} for explain (use text or json)")
+        with _open(store, read_only=True) as graph:
+            result = graph.explain(parse_fact(fact) if fact is not None else target)
+    except KGError as err:
+        _fail(err)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        use = sys.stdout.isatty() if color is None else color
+        click.echo(result.render(color=use), color=use)
+
+
+@main.command()
+@_store_option
+@click.option("--format", "fmt", default="text", show_default=True, help="text | json")
+def stats(store: str | None, fmt: str) -> None:
+    """Counts by class and property, articles, date ranges and store size."""
+    import json
+
+    from .stats import format_stats
+
+    try:
+        if fmt not in ("text", "json"):
+            raise KGError(f"unknown format {fmt!r} for stats (use text or json)")
+        with _open(store, read_only=True) as graph:
+            result = graph.stats()
+    except KGError as err:
+        _fail(err)
+    click.echo(json.dumps(result, indent=2) if fmt == "json" else format_stats(result))
+
+
+@main.command()
+@click.argument("name")
+@_store_option
+@click.option("--type", "type_", metavar="CLASS", help="Only entities of this class.")
+@click.option("--limit", type=int, default=10, show_default=True, help="At most this many.")
+def find(name: str, store: str | None, type_: str | None, limit: int) -> None:
+    """Entities whose names match NAME (fuzzy), best first, with their score."""
+    from .results import shorten
 
     try:
         with _open(store, read_only=True) as graph:
-            g = graph.membership_graph()
-            write_view(g, output if output is not None else sys.stdout.buffer, fmt)
+            matches = graph.find(name, type=type_, limit=limit)
     except KGError as err:
         _fail(err)
+    if not matches:
+        click.echo(f"no entity matches {name!r}", err=True)
+        sys.exit(1)
+    for m in matches:
+        click.echo(f"{m.score:.2f}  {m.entity.label or ''}  [{', '.join(m.entity.types)}]  "
+                   f"{shorten(m.entity.iri)}" + (f"  (as {m.name!r})" if m.name != m.entity.label else ""))
+
+
+@main.command()
+@click.argument("source")
+@click.argument("target")
+@_store_option
+@click.option("--max-hops", type=int, default=6, show_default=True, help="Give up beyond this many links.")
+def path(source: str, target: str, store: str | None, max_hops: int) -> None:
+    """The shortest chain of links from SOURCE to TARGET (entity names or IRIs)."""
+    try:
+        with _open(store, read_only=True) as graph:
+            found = graph.path(source, target, max_hops=max_hops)
+    except KGError as err:
+        _fail(err)
+    if found is None:
+        _fail(KGError(f"no path from {source!r} to {target!r} within {max_hops} links"), code=1)
+    click.echo(str(found))

@@ -16,6 +16,7 @@ __all__ = [
     "StoreLocked",
     "EntityNotFound",
     "AmbiguousEntity",
+    "FactNotFound",
 ]
 
 
@@ -57,3 +58,7 @@ class EntityNotFound(KGError):
 
 class AmbiguousEntity(KGError):
     """A name that matches several entities equally well."""
+
+
+class FactNotFound(EntityNotFound):
+    """A fact (subject, property, object) that the graph does not state."""

@@ -21,7 +21,7 @@ Examples
 >>> (DKG.Summit, RDF.type, OWL.Class) in load_ontology()
 True
 >>> load_context()["memberOf"]
-{'@id': 'dkg:memberOf', '@type': '@id'}
+{'@id': 'dkg:memberOf', '@type': '@id', '@container': '@set'}
 """
 from __future__ import annotations
 

@@ -20,12 +20,13 @@ kg.errors.ForbiddenQuery: SERVICE <http://example.org/sparql> is not allowed: qu
 """
 from __future__ import annotations
 
+import collections
 import ctypes
 import functools
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -34,7 +35,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .errors import AmbiguousEntity, EntityNotFound, ForbiddenQuery, QueryError, QueryTimeout
+from .errors import (AmbiguousEntity, EntityNotFound, ForbiddenQuery, KGError, QueryError,
+                     QueryTimeout)
 from .namespaces import DKGR, PREFIXES, WD
 from .results import serialize_result
 
@@ -81,6 +83,48 @@ class QueryResult:
             return len(self.graph)
         return len(self.rows) if self.kind == "select" else 1
 
+    def _row_type(self):
+        names = self.vars if self.kind == "select" else (
+            ["boolean"] if self.kind == "ask" else ["s", "p", "o"])
+        return collections.namedtuple("Row", names, rename=True)
+
+    def __iter__(self) -> Iterator[tuple]:
+        """Rows as named tuples: ``row.label`` (SELECT), ``s``/``p``/``o``
+        (CONSTRUCT/DESCRIBE, sorted), or one ``boolean`` row (ASK).
+
+        >>> from rdflib import Literal
+        >>> r = QueryResult(kind="select", vars=["name", "n"], rows=[(Literal("SCO"), Literal(9))])
+        >>> [(row.name, row.n.toPython()) for row in r]
+        [(rdflib.term.Literal('SCO'), 9)]
+        """
+        Row = self._row_type()
+        if self.kind == "ask":
+            yield Row(Literal(self.boolean))
+        elif self.kind == "graph":
+            yield from (Row(*t) for t in sorted(self.graph))
+        else:
+            yield from (Row(*row) for row in self.rows)
+
+    def to_dataframe(self):
+        """The rows as a :class:`pandas.DataFrame`, one column per variable.
+
+        Literals become Python values (``int``, ``datetime.date`` …), IRIs and
+        blank nodes strings, unbound values ``None``. Needs pandas
+        (``pip install pandas``).
+
+        Raises
+        ------
+        KGError
+            pandas is not installed.
+        """
+        try:
+            import pandas as pd
+        except ImportError as err:
+            raise KGError("QueryResult.to_dataframe needs pandas: pip install pandas") from err
+        Row = self._row_type()
+        rows = [[_python(t) for t in row] for row in self]
+        return pd.DataFrame(rows, columns=list(Row._fields))
+
     def to_dicts(self) -> list[dict[str, Node | None]]:
         """Rows as ``{var: term}`` dicts (graph results: ``s``/``p``/``o``; ASK: ``boolean``)."""
         if self.kind == "ask":
@@ -98,6 +142,15 @@ class QueryResult:
         and ``json-ld``.
         """
         return serialize_result(self, format, width=width)
+
+
+def _python(term: Node | None):
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return str(term) if isinstance(value, Literal) else value
+    return str(term)
 
 
 # --------------------------------------------------------------------------- checking

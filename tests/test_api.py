@@ -329,7 +329,9 @@ def test_same_results_on_memory_and_oxigraph(tmp_path, extractor, corpus):
                KnowledgeGraph.open(tmp_path / "s", extractor=extractor)):
         with kg:
             kg.ingest(corpus, published="2024-07-03")
-            graphs.append((dump(kg), kg.stats()))
+            stats = kg.stats()
+            stats.pop("store")  # backend, location and size on disk differ by design
+            graphs.append((dump(kg), stats))
     assert graphs[0] == graphs[1]
 
 
