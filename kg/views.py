@@ -90,7 +90,10 @@ _ARTICLE_NS = "article/"
 _SPECIFIC = ["Summit", "BilateralMeeting", "Meeting", "Visit", "Event", "State",
              "InternationalOrganization", "Organ", "Organization", "Person", "City", "Region",
              "Place", "Declaration", "AgreementPackage", "Agreement", "Article", "Evidence"]
-_ATTR_PROPS = "FILTER(?p IN (rdf:type, rdfs:label, owl:sameAs, dkg:startDate, dkg:endDate))"
+# one UNION branch per property, so each is an index lookup: "?n ?p ?v FILTER(?p IN ...)"
+# reads every triple of ?n, and states and organizations are mentionedIn thousands of articles
+_ATTR_UNION = " UNION ".join(f"{{{{ ?{{node}} {p} ?v BIND({p} AS ?p) }}}}" for p in (
+    "rdf:type", "rdfs:label", "owl:sameAs", "dkg:startDate", "dkg:endDate"))
 _CHUNK = 200
 
 
@@ -118,7 +121,8 @@ def _facts_where(store: "Store", pattern: str, node: str, bindings=None) -> dict
     """``{iri: {predicate: values}}`` for the nodes ``?node`` that ``pattern`` matches."""
     head = " ".join(f"?{b}" for b in (bindings or {}) if b not in (node, "p", "v"))
     rows = store.query(f"SELECT DISTINCT {head} ?{node} ?p ?v WHERE {{ {pattern} "
-                       f"?{node} ?p ?v . {_ATTR_PROPS} }}", bindings=bindings, timeout=None).rows
+                       f"{_ATTR_UNION.format(node=node)} }}", bindings=bindings,
+                       timeout=None).rows
     facts: dict[str, dict] = {}
     for row in rows:
         n, p, v = row[-3:]
@@ -193,10 +197,12 @@ def _sorted_graph(G: nx.Graph) -> nx.Graph:
 
 # --------------------------------------------------------------------------- membership
 _MEMBER_EDGES = "SELECT DISTINCT ?org ?member WHERE { ?member dkg:memberOf ?org }"
-_MEMBER_SOURCES = """SELECT DISTINCT ?org ?member ?g ?published WHERE {
+# grouped in the store: one row per membership, not one per article stating it
+_MEMBER_SOURCES = """SELECT ?org ?member (GROUP_CONCAT(DISTINCT STR(?g); separator=" ") AS ?graphs)
+    (GROUP_CONCAT(DISTINCT COALESCE(STR(?published), ""); separator=" ") AS ?dates) WHERE {
   GRAPH ?g { ?member dkg:memberOf ?org }
   OPTIONAL { ?g dkg:published ?published }
-}"""
+} GROUP BY ?org ?member"""
 
 
 def membership_graph(store: "Store", *, organization: URIRef | None = None,
@@ -228,10 +234,11 @@ def membership_graph(store: "Store", *, organization: URIRef | None = None,
     bindings = {"org": organization} if organization is not None else None
     edges = {(str(m), str(o)) for o, m in store.query(_MEMBER_EDGES, bindings=bindings,
                                                        timeout=None).rows}
-    sources: dict[tuple[str, str], dict[str, str | None]] = {}
-    for o, m, g, pub in store.query(_MEMBER_SOURCES, bindings=bindings, timeout=None).rows:
-        sources.setdefault((str(m), str(o)), {})[_article_id(g)] = \
-            str(pub) if pub is not None else None
+    sources: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for o, m, graphs, dates in store.query(_MEMBER_SOURCES, bindings=bindings,
+                                           timeout=None).rows:
+        sources[(str(m), str(o))] = (sorted(_article_id(g) for g in str(graphs).split()),
+                                     sorted(str(dates).split()))
     facts = _facts_where(store, "?n dkg:memberOf ?org .", "n", bindings)
     facts.update(_facts_where(store, "?m dkg:memberOf ?n .", "n",
                               {"n": organization} if organization is not None else None))
@@ -239,8 +246,7 @@ def membership_graph(store: "Store", *, organization: URIRef | None = None,
     G = nx.Graph(view="membership")
     orgs = {o for _, o in edges}
     for member, org in sorted(edges):
-        found = sources.get((member, org), {})
-        dates = sorted(d for d in found.values() if d)
+        found, dates = sources.get((member, org), ([], []))
         first = dates[0] if dates else None
         if (lo or hi) and not any(_in_range(d, d, lo, hi) for d in dates):
             continue
@@ -249,7 +255,7 @@ def membership_graph(store: "Store", *, organization: URIRef | None = None,
             continue
         G.add_node(member, **m_attrs, bipartite=1 if member in orgs else 0)
         G.add_node(org, **_node_attrs(org, facts.get(org, {})), bipartite=1)
-        G.add_edge(member, org, relation="memberOf", sources=sorted(found), first_seen=first)
+        G.add_edge(member, org, relation="memberOf", sources=found, first_seen=first)
     return _sorted_graph(G)
 
 
