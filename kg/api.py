@@ -35,7 +35,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,8 +49,10 @@ from .export import export_store
 from .namespaces import DKG, DKGR
 from .query import (NamedQuery, QueryResult, get_named_query, named_queries, parse_header,
                     resolve_entity, resolve_params)
+from .ingest import IngestProgress, ingest_articles
+from .load import LoadReport, load_files
 from .rdf import article_iri, build_graph
-from .sources import Article, parse_date, read_article
+from .sources import Article, count_sources, iter_sources, parse_date
 from .store import Store, default_store_path, open_store
 
 __all__ = ["KnowledgeGraph", "IngestReport", "EntityView", "extract_graph"]
@@ -74,7 +76,7 @@ class IngestReport:
     ``"unchanged"``) in input order; ``failed`` holds ``(name, message)``
     pairs (a file path or article id, and why); ``written`` counts the triples
     written and ``triples`` the triples in the store afterwards (merged: what
-    queries see).
+    queries see); ``seconds`` is the wall time of the ingest.
     """
 
     added: int = 0
@@ -84,6 +86,7 @@ class IngestReport:
     triples: int = 0
     written: int = 0
     articles: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
 
     def _record(self, article_id: str, outcome: str) -> None:
         self.articles[article_id] = outcome
@@ -102,6 +105,21 @@ class IngestReport:
     def changed(self) -> int:
         """Number of article graphs written."""
         return self.added + self.replaced
+
+    @property
+    def ingested(self) -> int:
+        """Articles extracted and written (added or replaced)."""
+        return self.added + self.replaced
+
+    @property
+    def skipped(self) -> int:
+        """Articles skipped because the store already holds them (same sha256)."""
+        return self.unchanged
+
+    @property
+    def rate(self) -> float:
+        """Articles ingested per second."""
+        return self.ingested / self.seconds if self.seconds > 0 else 0.0
 
     def __str__(self) -> str:
         return (f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
@@ -128,22 +146,12 @@ def _articles(source: Source, published) -> Iterator[tuple[str, Article | KGErro
             yield art.article_id, art
         except KGError as err:
             yield "<text>", err
-    elif isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*.txt")
-                           if not any(part.startswith(".") for part in p.relative_to(path).parts))
-            if not files:
-                yield str(path), InputError(f"{path}: no .txt articles in this folder")
-            for p in files:
-                yield from _articles(p, published)
-        elif not path.exists():
-            yield str(path), InputError(f"{path}: no such file or folder")
-        else:
-            try:
-                yield str(path), read_article(path, published=published)
-            except KGError as err:
-                yield str(path), err
+    elif isinstance(source, (str, os.PathLike)):  # a file, a folder or "-" (stdin)
+        for item in iter_sources([source], published=published):
+            if isinstance(item, Article):
+                yield item.source_path or item.article_id, item
+            else:
+                yield getattr(item, "source", str(source)), item
     elif isinstance(source, Iterable) and not isinstance(source, (bytes, bytearray)):
         for item in source:
             yield from _articles(item, published)
@@ -262,18 +270,29 @@ class KnowledgeGraph:
         return self._graph_of(_one_article(article, published))
 
     def ingest(self, source: Source, *, published: _dt.date | str | None = None,
-               force: bool = False) -> IngestReport:
+               force: bool = False, jobs: int = 1,
+               progress: Callable[[IngestProgress], None] | None = None) -> IngestReport:
         """Extract articles into the store, one named graph per article.
 
         Parameters
         ----------
         source : path, folder, text, Article or an iterable of these
-            A ``.txt`` file, a folder (every ``*.txt`` below it, sorted), raw
-            text (a string with newlines) or :class:`~kg.sources.Article` objects.
+            A ``.txt`` file (first line the headline), an ``.html`` page, a
+            ``.jsonl`` file (one article per line), a folder (every such file
+            below it, sorted), ``"-"`` (standard input), raw text (a string
+            with newlines) or :class:`~kg.sources.Article` objects (see
+            :func:`kg.sources.iter_sources`).
         published : date or "YYYY-MM-DD", optional
             Publication date for articles that do not carry one.
         force : bool
             Re-extract even unchanged articles (after an extractor upgrade).
+        jobs : int
+            Extraction processes (:mod:`kg.ingest`): the language model loads
+            once in each; this process stays the only writer. ``1`` (default)
+            extracts here, with this object's extractor.
+        progress : callable, optional
+            Called after each article with a :class:`kg.ingest.IngestProgress`
+            (counts, rate, ETA when the total is known).
 
         Returns
         -------
@@ -301,39 +320,37 @@ class KnowledgeGraph:
         """
         if self.store.read_only:
             raise StoreError(f"{self.store.location}: store is open read-only; cannot ingest")
-        report = IngestReport()
-        seen: dict[str, str] = {}
-        for name, art in _articles(source, published):
-            if isinstance(art, KGError):
-                report.failed.append((name, str(art)))
-                continue
-            if art.article_id in seen:
-                report.failed.append((name, f"{name}: article id {art.article_id!r} is already "
-                                            f"used by {seen[art.article_id]} in this run"))
-                continue
-            seen[art.article_id] = name
-            g_iri = str(article_iri(art.article_id, self.base))
-            stored_sha = self.store.article_sha256(g_iri)
-            stored_pub = self.store.value(g_iri, URIRef(g_iri), DKG.published)
-            pub = art.published.isoformat() if art.published else None
-            if not force and stored_sha == art.sha256 and \
-                    (str(stored_pub) if stored_pub is not None else None) == pub:
-                report._record(art.article_id, "unchanged")
-                continue
-            try:
-                graph = self._graph_of(art)
-                self.store.replace_graph(g_iri, graph)
-            except KGError as err:
-                report.failed.append((name, str(err)))
-                continue
-            except Exception as err:  # an extractor bug must not stop the other articles
-                report.failed.append((name, f"{name}: extraction failed "
-                                            f"({type(err).__name__}: {err})"))
-                continue
-            report._record(art.article_id, "replaced" if stored_sha is not None else "added")
-            report.written += len(graph)
+        published = _published(published)
+        if jobs < 1:
+            raise InputError(f"jobs: {jobs} is not a positive number of processes")
+        total = None
+        if progress is not None:
+            if isinstance(source, (str, os.PathLike)) and not (isinstance(source, str)
+                                                                and "\n" in source):
+                total = count_sources([source])
+            elif isinstance(source, (list, tuple)) and all(
+                    isinstance(s, (str, os.PathLike)) for s in source):
+                total = count_sources(source)
+        report = ingest_articles(
+            self.store, _articles(source, published), report=IngestReport(),
+            extractor=self._extractor if self._extractor is not None else self._extractor_spec,
+            local_extractor=lambda: self.extractor, base=self.base, force=force, jobs=jobs,
+            progress=progress, total=total)
         report.triples = self._triple_count()
         return report
+
+    def load(self, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
+             format: str | None = None, graph: str | None = None) -> LoadReport:
+        """Load RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD …) into the store.
+
+        A file of triples fills the graph ``graph`` (default: one per file,
+        ``dkgr:graph/<file-stem>``); a file of quads keeps its graphs. Blank
+        nodes are skolemized, so loading a file again changes nothing. See
+        :func:`kg.load.load_files` (hostile input, errors, the bulk path).
+        """
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        return load_files(self.store, paths, fmt=format, graph=graph, base=self.base)
 
     def add_graph(self, data: Graph | str | os.PathLike[str], *, name: str,
                   format: str | None = None) -> int:

@@ -59,32 +59,77 @@ def _store_option(f):
                              "(default: $KG_STORE, else ./kg-store).")(f)
 
 
-def _open(store: str | None, *, read_only: bool = False):
+def _open(store: str | None, *, read_only: bool = False, extractor: str | None = None):
     from .api import KnowledgeGraph
 
-    return KnowledgeGraph.open(store, read_only=read_only)
+    return KnowledgeGraph.open(store, read_only=read_only, extractor=extractor)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @_store_option
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date for articles that have none.")
-def ingest(paths: tuple[Path, ...], store: str | None, published: str | None) -> None:
-    """Add articles (files or folders of .txt files) to the store, one named graph each.
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: the number of CPUs).")
+@click.option("--model", default="auto", show_default=True,
+              help="spaCy model: auto (installed English model, else rules only), none, or a package name.")
+@click.option("--force", is_flag=True, help="Re-extract unchanged articles too.")
+def ingest(paths: tuple[str, ...], store: str | None, published: str | None, jobs: int | None,
+           model: str, force: bool) -> None:
+    """Add articles to the store, one named graph each.
 
-    Unchanged articles are skipped; an edited article replaces its own graph.
+    PATHS are .txt files (first line the headline), .html pages (main text,
+    title and date extracted), .jsonl files (one article per line: id, text,
+    optional headline, published, url), folders of these (recursive), or - for
+    standard input. Articles already in the store with the same text (sha256)
+    are skipped, so an interrupted ingest resumes; an edited article replaces
+    its own graph; a bad article is reported and skipped.
     """
+    from .ingest import default_jobs
+    from .progress import IngestDisplay
+
+    display = IngestDisplay()
     try:
-        with _open(store) as graph:
-            report = graph.ingest(list(paths), published=published)
+        with _open(store, extractor=model) as graph, display:
+            report = graph.ingest(list(paths), published=published, force=force,
+                                  jobs=jobs or default_jobs(), progress=display.update)
     except KGError as err:
         _fail(err)
-    for name, message in report.failed:
-        click.echo(f"kg: skipped {name}: {message}", err=True)
-    click.echo(f"ingested {report.added} new, {report.replaced} replaced, {report.unchanged} unchanged, "
-               f"{len(report.failed)} failed; {report.triples} triples in the store")
+    except KeyboardInterrupt:
+        click.echo(f"kg: interrupted after {display.done} articles; the articles written are "
+                   "complete: run the same command again to resume", err=True)
+        sys.exit(130)
+    click.echo(f"ingested {report.ingested} ({report.added} new, {report.replaced} replaced), "
+               f"skipped {report.unchanged} unchanged, {len(report.failed)} failed; "
+               f"{report.triples} triples in the store; {report.seconds:.1f} s "
+               f"({report.rate:.1f} articles/s)")
     if report.failed and not (report.added or report.replaced or report.unchanged):
         sys.exit(1)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_store_option
+@click.option("--format", "fmt", default=None,
+              help="turtle | nt | nquads | trig | json-ld | n3 | rdfxml | trix (default: from each suffix)")
+@click.option("--graph", metavar="IRI", help="Graph for the files' triples (default: dkgr:graph/<file-stem>).")
+def load(files: tuple[Path, ...], store: str | None, fmt: str | None, graph: str | None) -> None:
+    """Load RDF FILES into the store, reporting triples/s.
+
+    A file of triples fills one named graph (replaced when loaded again); a
+    file of quads keeps its graphs. Blank nodes are skolemized, so loading the
+    same file twice changes nothing. XML with a DOCTYPE/ENTITY and JSON-LD
+    naming a remote @context are refused; nothing is fetched.
+    """
+    try:
+        with _open(store) as kg:
+            report = kg.load(list(files), format=fmt, graph=graph)
+    except KGError as err:
+        _fail(err)
+    for f in report.files:
+        click.echo(f"{f.path}: {f.statements} statements ({f.format}) into "
+                   f"{', '.join(f.graphs) or 'no graph'}" + (" [bulk loader]" if f.bulk else ""))
+    click.echo(str(report))
 
 
 @main.command()

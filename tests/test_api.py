@@ -235,7 +235,8 @@ def test_ingest_text_articles_and_iterables(kg, tmp_path):
     assert report.ids("added") == ["kazan", "sco-astana-2024", text_id]
     assert report.failed == [(str(tmp_path / "missing.txt"),
                               f"{tmp_path / 'missing.txt'}: no such file or folder"),
-                             (str(tmp_path), f"{tmp_path}: no .txt articles in this folder")]
+                             (str(tmp_path), f"{tmp_path}: no articles (.txt, .html, .htm, "
+                                             ".jsonl) in this folder")]
     with pytest.raises(InputError, match="published date: 'soon' is not a YYYY-MM-DD date"):
         kg.ingest(art, published="soon")
 

@@ -1,0 +1,292 @@
+"""Loading RDF files (kg.load, KnowledgeGraph.load, `kg load`): formats, graphs, skolemized
+blank nodes (loading twice changes nothing), the merged default graph, hostile input
+(DOCTYPE/ENTITY, remote JSON-LD contexts) and malformed files (line and column, store unchanged)."""
+from __future__ import annotations
+
+import http.server
+import io
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import kg.load as kl
+from kg.api import KnowledgeGraph
+from kg.errors import FormatError, InputError, StoreError
+from kg.load import CONTEXT_IRI, guess_format, load_files
+from kg.store import OxigraphStore, open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+G = "https://w3id.org/diplokg/id/graph/"
+EX = "https://example.org/"
+
+TTL = f"""@prefix ex: <{EX}> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:sco a ex:Org ; rdfs:label "SCO"@en ; ex:member ex:kaz, ex:rus ;
+    ex:founded [ ex:year 2001 ; ex:city "Shanghai" ] .
+ex:kaz rdfs:label "Kazakhstan" .
+"""
+NT = f"""<{EX}rus> <http://www.w3.org/2000/01/rdf-schema#label> "Russia" .
+<{EX}rus> <{EX}leader> _:p .
+_:p <http://www.w3.org/2000/01/rdf-schema#label> "Vladimir Putin" .
+"""
+NQ = f"""<{EX}a> <{EX}p> "in g1" <{EX}g1> .
+<{EX}b> <{EX}p> "in g2" <{EX}g2> .
+<{EX}c> <{EX}p> "default" .
+<{EX}kaz> <http://www.w3.org/2000/01/rdf-schema#label> "Kazakhstan" <{EX}g2> .
+"""
+TRIG = f"""@prefix ex: <{EX}> .
+ex:g3 {{ ex:x ex:p [ ex:q "nested" ] . }}
+"""
+RDFXML = f"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="{EX}">
+  <rdf:Description rdf:about="{EX}chn"><ex:name>China</ex:name></rdf:Description>
+</rdf:RDF>
+"""
+TRIX = f"""<?xml version="1.0"?>
+<TriX xmlns="http://www.w3.org/2004/03/trix/trix-1/">
+  <graph><uri>{EX}g4</uri>
+    <triple><uri>{EX}ind</uri><uri>{EX}name</uri><plainLiteral>India</plainLiteral></triple>
+  </graph>
+</TriX>
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    p = folder / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def dump(store, fmt="nquads") -> bytes:
+    buf = io.BytesIO()
+    store.dump(buf, fmt)
+    return buf.getvalue()
+
+
+def union_matches_named(store) -> bool:
+    """The merged default graph is exactly the set of triples of the named graphs."""
+    named = {(s, p, o) for s, p, o, _ in store.quads()}
+    merged = {(t[0], t[1], t[2]) for t in store.query(
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", timeout=None).graph}
+    return named == merged
+
+
+@pytest.fixture(params=["oxigraph", "memory"])
+def store(request, tmp_path):
+    s = open_store(tmp_path / "store" if request.param == "oxigraph" else None)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def files(tmp_path):
+    d = tmp_path / "rdf"
+    d.mkdir()
+    return {name: write(d, name, text) for name, text in [
+        ("orgs.ttl", TTL), ("people.nt", NT), ("data.nq", NQ), ("more.trig", TRIG),
+        ("china.rdf", RDFXML), ("india.trix", TRIX)]}
+
+
+# --------------------------------------------------------------------------- formats
+def test_every_format_into_its_graphs(store, files):
+    report = load_files(store, files.values())
+    by_file = {Path(f.path).name: f for f in report.files}
+    assert by_file["orgs.ttl"].graphs == (G + "orgs",) and by_file["orgs.ttl"].statements == 8
+    assert by_file["people.nt"].graphs == (G + "people",)
+    assert by_file["data.nq"].graphs == (EX + "g1", EX + "g2", G + "data")
+    assert by_file["more.trig"].graphs == (EX + "g3",)
+    assert by_file["china.rdf"].format == "rdfxml" and by_file["india.trix"].graphs == (EX + "g4",)
+    assert report.statements == 8 + 3 + 4 + 2 + 1 + 1 == report.written
+    assert report.rate > 0 and "triples/s" in str(report)
+    assert store.graph_names() == sorted([G + "orgs", G + "people", G + "data", EX + "g1",
+                                          EX + "g2", EX + "g3", G + "china", EX + "g4"])
+    assert union_matches_named(store)
+    # "Kazakhstan" is stated in two graphs and merged once in the default graph
+    rows = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ <{EX}kaz> ?p ?o }}").rows
+    assert int(rows[0][0]) == 1
+
+
+def test_blank_nodes_are_skolemized_and_loading_twice_changes_nothing(store, files):
+    load_files(store, [files["orgs.ttl"], files["people.nt"], files["more.trig"]])
+    before = dump(store)
+    assert b"_:" not in before and b"/.well-known/genid/" in before
+    again = load_files(store, [files["orgs.ttl"], files["people.nt"], files["more.trig"]])
+    assert again.written == 0 and dump(store) == before
+    # another file with the same blank node label gets other nodes
+    other = write(files["people.nt"].parent, "people2.nt", NT)
+    load_files(store, [other])
+    genids = {line.split()[0] for line in dump(store, "nt").splitlines() if b"genid" in line.split()[0]}
+    assert len(genids) == 4  # orgs' [ ], people's _:p, people2's _:p, trig's [ ]
+
+
+def test_edited_file_replaces_its_graph_and_keeps_the_union(store, files):
+    load_files(store, [files["orgs.ttl"], files["data.nq"]])
+    write(files["orgs.ttl"].parent, "orgs.ttl", TTL.replace('ex:kaz rdfs:label "Kazakhstan" .',
+                                                            'ex:uzb rdfs:label "Uzbekistan" .'))
+    report = load_files(store, [files["orgs.ttl"]])
+    assert report.written > 0
+    labels = {str(o) for (o,) in store.query("SELECT ?l WHERE { ?s rdfs:label ?l }").rows}
+    assert {"Uzbekistan", "Kazakhstan", "SCO"} <= labels  # Kazakhstan is still stated in g2
+    assert union_matches_named(store)
+    load_files(store, [files["data.nq"]], fmt="nquads")
+    assert union_matches_named(store)
+
+
+def test_explicit_graph_and_format(store, tmp_path):
+    p = write(tmp_path, "noext.data", NT)
+    with pytest.raises(FormatError, match="cannot tell the RDF format from the suffix '.data'"):
+        load_files(store, [p])
+    report = load_files(store, [p], fmt="ntriples", graph=EX + "mine")
+    assert report.files[0].graphs == (EX + "mine",) and store.graph_names() == [EX + "mine"]
+    with pytest.raises(InputError, match="not an absolute IRI"):
+        load_files(store, [p], fmt="nt", graph="not an iri")
+    with pytest.raises(FormatError, match="unknown RDF format 'yaml'"):
+        load_files(store, [p], fmt="yaml")
+    assert guess_format("x.jsonld") == "json-ld" and guess_format("x.nq") == "nquads"
+
+
+def test_knowledge_graph_load_and_read_only(tmp_path, files):
+    with KnowledgeGraph.open(tmp_path / "s") as g:
+        assert g.load(files["orgs.ttl"]).statements == 8
+        assert g.entity("SCO").iri.toPython() == EX + "sco"
+    with KnowledgeGraph.open(tmp_path / "s", read_only=True) as g:
+        with pytest.raises(StoreError, match="read-only"):
+            g.load(files["people.nt"])
+
+
+# --------------------------------------------------------------------------- JSON-LD
+def test_jsonld_with_our_context_and_inline_context(store, tmp_path):
+    ours = write(tmp_path, "ours.jsonld", json.dumps({
+        "@context": CONTEXT_IRI,
+        "@graph": [{"id": "dkgr:state/KAZ", "type": "State", "label": "Kazakhstan",
+                    "memberOf": "dkgr:org/SCO"}]}))
+    inline = write(tmp_path, "inline.json", json.dumps({
+        "@context": {"name": "https://schema.org/name"}, "@id": EX + "x", "name": "X"}))
+    load_files(store, [ours, inline])
+    rows = store.query("SELECT ?s ?o WHERE { ?s dkg:memberOf ?o }").rows
+    assert [(str(s), str(o)) for s, o in rows] == [("https://w3id.org/diplokg/id/state/KAZ",
+                                                    "https://w3id.org/diplokg/id/org/SCO")]
+    assert store.graph_names() == [G + "inline", G + "ours"]
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    hits: list = []
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        _Recorder.hits.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/ld+json")
+        self.end_headers()
+        self.wfile.write(b'{"@context": {"name": "https://schema.org/name"}}')
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("where", ["top", "nested", "import", "list"])
+def test_jsonld_remote_context_is_refused_and_never_fetched(store, tmp_path, where):
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/context.jsonld"
+    doc = {"top": {"@context": url, "@id": EX + "x", "name": "X"},
+           "nested": {"@context": {"knows": {"@id": EX + "knows", "@context": url}},
+                      "@id": EX + "x", "knows": {"name": "Y"}},
+           "import": {"@context": {"@version": 1.1, "@import": url}, "@id": EX + "x"},
+           "list": {"@context": [{"a": EX + "a"}, url], "@id": EX + "x"}}[where]
+    p = write(tmp_path, "remote.jsonld", json.dumps(doc))
+    _Recorder.hits.clear()
+    try:
+        with pytest.raises(InputError, match=r"refused: JSON-LD @(context|import) 'http://127"
+                                             r".*' is a remote document; nothing is fetched"):
+            load_files(store, [p])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert _Recorder.hits == [] and store.graph_names() == []
+
+
+# --------------------------------------------------------------------------- hostile XML
+BOMB = """<?xml version="1.0"?>
+<!DOCTYPE rdf:RDF [ <!ENTITY a "aaaaaaaaaa"> <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"> ]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="https://example.org/">
+  <rdf:Description rdf:about="https://example.org/x"><ex:p>&b;</ex:p></rdf:Description>
+</rdf:RDF>
+"""
+XXE_TRIX = """<?xml version="1.0"?>
+<!doctype TriX [ <!entity secret SYSTEM "file:///etc/passwd"> ]>
+<TriX xmlns="http://www.w3.org/2004/03/trix/trix-1/"><graph><uri>https://example.org/g</uri>
+<triple><uri>https://example.org/x</uri><uri>https://example.org/p</uri><plainLiteral>&secret;</plainLiteral></triple>
+</graph></TriX>
+"""
+
+
+@pytest.mark.parametrize("name,text", [("bomb.rdf", BOMB), ("xxe.trix", XXE_TRIX),
+                                       ("late.owl", RDFXML.replace("</rdf:RDF>", "") + " " * 2_000_000
+                                        + '<!ENTITY x "y">\n</rdf:RDF>\n')])
+def test_xml_with_doctype_or_entity_is_refused_before_parsing(store, tmp_path, monkeypatch,
+                                                              name, text):
+    parsed = []
+    monkeypatch.setattr(kl.ox, "parse", lambda *a, **k: parsed.append(a) or iter(()))
+    p = write(tmp_path, name, text)
+    with pytest.raises(InputError, match=r"refused: the XML declares a DOCTYPE or ENTITY"):
+        load_files(store, [p])
+    assert parsed == [] and store.graph_names() == []
+
+
+# --------------------------------------------------------------------------- malformed
+def test_malformed_file_names_line_and_column_and_changes_nothing(store, files, tmp_path):
+    load_files(store, [files["orgs.ttl"]])
+    before = dump(store)
+    bad = write(tmp_path, "bad.ttl", TTL + 'ex:x ex:p "unterminated .\nex:y ex:p ex:z .\n')
+    with pytest.raises(InputError) as err:
+        load_files(store, [files["people.nt"], bad])  # a good file first: it is not loaded either
+    assert str(err.value).startswith(f"{bad}:6:") and "\n" not in str(err.value)
+    assert dump(store) == before
+    bad_json = write(tmp_path, "bad.jsonld", '{"@id": "https://example.org/x",\n  "name": }')
+    with pytest.raises(InputError, match=r"bad.jsonld:2:11: not valid JSON"):
+        load_files(store, [bad_json])
+    with pytest.raises(InputError, match="no such file"):
+        load_files(store, [tmp_path / "missing.ttl"])
+    assert dump(store) == before
+
+
+# --------------------------------------------------------------------------- bulk paths
+def test_bulk_paths_give_the_same_store(tmp_path, files, monkeypatch):
+    big = write(tmp_path, "big.nt", "".join(
+        f'<{EX}s{i}> <{EX}p> "v{i % 7}" .\n<{EX}s{i}> <{EX}q> <{EX}s{i // 2}> .\n'
+        for i in range(300)))
+    inputs = [big, files["orgs.ttl"], files["data.nq"]]
+    dumps = []
+    for i, bulk_min in enumerate([10**9, 10]):
+        monkeypatch.setattr(kl, "BULK_MIN", bulk_min)
+        with OxigraphStore(tmp_path / f"s{i}") as s:
+            report = load_files(s, inputs)
+            assert [f.bulk for f in report.files] == [bulk_min == 10, False, False]
+            assert load_files(s, inputs).written == 0  # the second time, through the diff
+            assert union_matches_named(s)
+            dumps.append((dump(s), dump(s, "nt")))
+    assert dumps[0] == dumps[1]
+
+
+# --------------------------------------------------------------------------- command line
+def kg(*args):
+    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+
+
+def test_cli_load(tmp_path, files):
+    proc = kg("load", files["orgs.ttl"], files["data.nq"], "--store", tmp_path / "s")
+    assert proc.returncode == 0, proc.stderr
+    assert f"{files['orgs.ttl']}: 8 statements (turtle) into {G}orgs" in proc.stdout
+    assert "loaded 2 files: 12 statements into 4 graphs" in proc.stdout
+    assert "triples/s" in proc.stdout.splitlines()[-1]
+    bad = write(tmp_path, "bomb.rdf", BOMB)
+    proc = kg("load", bad, "--store", tmp_path / "s")
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert proc.returncode == 2 and len(lines) == 1
+    assert lines[0].startswith("kg: error:") and "DOCTYPE" in lines[0]
