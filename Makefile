@@ -66,5 +66,9 @@ test: setup
 eval: setup
 	$(PY) $(SHARED)/eval/run.py --kg $(KG) -v
 
+# benchmarks (bench/; about 15 min on 2 cores): rewrites the tables in bench/RESULTS.md
+bench: $(STAMP)
+	$(PY) bench/run_all.py
+
 clean:
 	rm -rf $(VENV) $(DEMO_STORE) kg-store .pytest_cache *.egg-info
