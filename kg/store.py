@@ -36,6 +36,7 @@ undefined behaviour, so use it for stores nobody is ingesting into.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
@@ -309,7 +310,8 @@ class Store(ABC):
         """
         self._check_open()
         # FROM / FROM NAMED may only name graphs of this store (rdflib would fetch others)
-        has_from = "FROM" in sparql.upper()
+        # (a whole word: dkg:fromArticle must not list every graph on each query)
+        has_from = re.search(r"\bFROM\b", sparql, re.IGNORECASE) is not None
         info = check_query(sparql, graphs=self.graph_names() if has_from else None)
         binds = {str(k).lstrip("?$"): v for k, v in (bindings or {}).items() if v is not None}
         for name, term in binds.items():
@@ -627,14 +629,23 @@ class OxigraphStore(Store):
             res = self.ox_store.query(sparql, prefixes=PREFIXES, substitutions=subs or None)
             if kind == "ask":
                 return QueryResult(kind="ask", boolean=bool(res))
+            # labels, classes and dates repeat row after row: convert each term once
+            memo: dict = {}
+
+            def term(t):
+                node = memo.get(t)
+                if node is None and t is not None:
+                    node = memo[t] = from_oxigraph(t)
+                return node
+
             if kind == "graph":
                 triples, truncated = _collect(
-                    res, lambda t: (from_oxigraph(t.subject), from_oxigraph(t.predicate),
-                                    from_oxigraph(t.object)), limit, cancelled)
+                    res, lambda t: (term(t.subject), term(t.predicate), term(t.object)), limit,
+                    cancelled)
                 return QueryResult.from_triples(triples, truncated=truncated)
             names = [v.value for v in res.variables]
             rows, truncated = _collect(
-                res, lambda sol: tuple(from_oxigraph(sol[n]) for n in names), limit, cancelled)
+                res, lambda sol: tuple(term(sol[n]) for n in names), limit, cancelled)
             return QueryResult(kind="select", vars=names, rows=rows, truncated=truncated)
         except SyntaxError as err:
             raise QueryError(f"SPARQL syntax error: {err}") from err
