@@ -58,7 +58,9 @@ class IngestProgress:
     """One article done, as passed to the ``progress`` callback.
 
     ``outcome`` is ``"added"``, ``"replaced"``, ``"unchanged"`` or ``"failed"``
-    (then ``message`` says why); ``total`` is ``None`` when unknown (stdin).
+    (then ``message`` says why); ``total`` is ``None`` when unknown (stdin);
+    ``elapsed`` counts seconds from the start, ``since_first`` from the first
+    finished article (after the language model has loaded).
     """
 
     done: int
@@ -67,10 +69,13 @@ class IngestProgress:
     outcome: str
     elapsed: float
     message: str | None = None
+    since_first: float = 0.0
 
     @property
     def rate(self) -> float:
-        """Articles per second so far."""
+        """Articles per second, from the first finished article on (start-up left out)."""
+        if self.done > 1 and self.since_first > 0:
+            return (self.done - 1) / self.since_first
         return self.done / self.elapsed if self.elapsed > 0 else 0.0
 
     @property
@@ -187,14 +192,17 @@ def ingest_articles(store: Store, items: Iterable[tuple[str, Article | KGError]]
         Expected number of items (for ``progress``).
     """
     start = time.perf_counter()
-    done = 0
+    done, first = 0, None
 
     def emit(name: str, outcome: str, message: str | None = None) -> None:
-        nonlocal done
+        nonlocal done, first
         done += 1
+        now = time.perf_counter()
+        first = now if first is None else first
         if progress is not None:
             progress(IngestProgress(done=done, total=total, name=name, outcome=outcome,
-                                    elapsed=time.perf_counter() - start, message=message))
+                                    elapsed=now - start, message=message,
+                                    since_first=now - first))
 
     def fail(name: str, message: str) -> None:
         report.failed.append((name, message))

@@ -172,6 +172,10 @@ def _scan(path: Path, xml: bool) -> str:
     try:
         with path.open("rb") as f:
             while chunk := f.read(1 << 20):
+                if xml and not tail and (chunk[:2] in (b"\xff\xfe", b"\xfe\xff")
+                                         or b"\x00" in chunk[:4096]):
+                    raise InputError(f"{path}: refused: XML that is not UTF-8 (UTF-16/32 would "
+                                     "hide declarations from the DOCTYPE/ENTITY check)")
                 h.update(chunk)
                 if xml and _HOSTILE_XML.search(tail + chunk):
                     raise InputError(f"{path}: refused: the XML declares a DOCTYPE or ENTITY "

@@ -14,7 +14,7 @@ each, in both modes.
 ...                                message="b.txt: empty article (no text)"))
 >>> print(out.getvalue(), end="")
 kg: 1/4 articles (25%), 0.5 articles/s, about 6 s left
-kg: skipped b.txt: b.txt: empty article (no text)
+kg: skipped b.txt: empty article (no text)
 kg: 2/4 articles (50%), 0.7 articles/s, about 3 s left
 """
 from __future__ import annotations
@@ -92,7 +92,10 @@ class IngestDisplay:
         """Show one finished article."""
         self.done = event.done
         if event.outcome == "failed":
-            self._line(f"kg: skipped {event.name}: {event.message}")
+            message = event.message or "failed"
+            if not message.startswith(f"{event.name}:"):
+                message = f"{event.name}: {message}"
+            self._line(f"kg: skipped {message}")
         eta = event.eta
         if self._bar is not None:
             if self._task is None:

@@ -551,8 +551,9 @@ class OxigraphStore(Store):
 
         One transaction (``Store.extend`` or one SPARQL update), except with
         ``bulk=True`` when nothing has to be deleted: then Oxigraph's bulk loader
-        writes the new quads (fast, but a crash can leave part of them written;
-        running the same load again completes it).
+        writes the new quads, the merged default graph's first (fast, but a crash
+        can leave part of them written; running the same load again completes it).
+        Graphs that already hold exactly these triples are not touched.
         """
         self._check_writable()
         default = ox.DefaultGraph()
@@ -566,21 +567,25 @@ class OxigraphStore(Store):
             adds.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in triples - old)
             if old - triples:
                 dels[name] = old - triples
+        if not adds and not dels:
+            return 0  # every write fills the default graph before the named graph: complete
         # the merged default graph: add what it lacks, drop what no graph holds any more
         union = set().union(*new.values()) if new else set()
         store = self.ox_store
-        adds.extend(ox.Quad(t.subject, t.predicate, t.object, default) for t in union
-                    if ox.Quad(t.subject, t.predicate, t.object, default) not in store)
-        changed = len(adds) - sum(1 for q in adds if isinstance(q.graph_name, ox.DefaultGraph))
-        changed += sum(len(d) for d in dels.values())
+        changed = len(adds) + sum(len(d) for d in dels.values())
+        adds[:0] = [ox.Quad(t.subject, t.predicate, t.object, default) for t in union
+                    if ox.Quad(t.subject, t.predicate, t.object, default) not in store]
         gone = {t for d in dels.values() for t in d if t not in union}
         unheld = [t for t in gone if not any(
             not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value not in new
             for q in self._call(lambda s: list(s.quads_for_pattern(t.subject, t.predicate,
                                                                    t.object, None))))]
-        if not dels:
-            if adds:
-                self._call(lambda s: s.bulk_extend(adds) if bulk else s.extend(adds))
+        if not dels and bulk:
+            split = len(adds) - changed  # the default graph's quads come first
+            self._call(lambda s: s.bulk_extend(adds[:split]))
+            self._call(lambda s: s.bulk_extend(adds[split:]))
+        elif not dels:
+            self._call(lambda s: s.extend(adds))
         else:
             nt = lambda ts: (ox.serialize(list(ts), format=ox.RdfFormat.N_TRIPLES)  # noqa: E731
                              or b"").decode("utf-8")
@@ -605,12 +610,14 @@ class OxigraphStore(Store):
 
         The fastest path (no Python per triple), not one transaction: check the
         file parses before calling this; a crash midway leaves part of it loaded,
-        and loading the file again through :meth:`replace_graphs` completes it.
+        and loading the file again through :meth:`replace_graphs` completes it
+        (the merged default graph is written first, so a complete named graph
+        means a complete merge).
         """
         self._check_writable()
         g = ox.NamedNode(str(graph_iri))
-        self._call(lambda s: s.bulk_load(path=os.fspath(path), format=fmt, to_graph=g))
         self._call(lambda s: s.bulk_load(path=os.fspath(path), format=fmt))
+        self._call(lambda s: s.bulk_load(path=os.fspath(path), format=fmt, to_graph=g))
         self.cache.clear()
 
     def reindex(self) -> None:

@@ -146,7 +146,7 @@ def test_stdin_text_and_jsonl(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.decode().startswith("ingested 2 (2 new, 0 replaced), skipped 0 unchanged, "
                                            "1 failed;")
-    assert proc.stderr.decode().strip() == ("kg: skipped <stdin>:3: <stdin>:3: not valid JSON "
+    assert proc.stderr.decode().strip() == ("kg: skipped <stdin>:3: not valid JSON "
                                             "(Expecting property name enclosed in double quotes "
                                             "at column 2)")
     with OxigraphStore(store, read_only=True) as s:

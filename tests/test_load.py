@@ -225,6 +225,13 @@ XXE_TRIX = """<?xml version="1.0"?>
 """
 
 
+def test_xml_not_in_utf8_is_refused(store, tmp_path):
+    p = tmp_path / "bomb16.rdf"
+    p.write_bytes(BOMB.encode("utf-16"))
+    with pytest.raises(InputError, match="refused: XML that is not UTF-8"):
+        load_files(store, [p])
+
+
 @pytest.mark.parametrize("name,text", [("bomb.rdf", BOMB), ("xxe.trix", XXE_TRIX),
                                        ("late.owl", RDFXML.replace("</rdf:RDF>", "") + " " * 2_000_000
                                         + '<!ENTITY x "y">\n</rdf:RDF>\n')])
