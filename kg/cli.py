@@ -31,8 +31,8 @@ def main() -> None:
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date; relative dates resolve against it.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the graph here (default: stdout).")
 @click.option("--format", "fmt", default="turtle", show_default=True, help="turtle | json-ld | nt")
-@click.option("--model", default="auto", show_default=True,
-              help="spaCy model: auto (installed English model, else rules only), none, or a package name.")
+@click.option("--model", default="auto", show_default=True, envvar="KG_MODEL",
+              help="spaCy model: auto (installed English model, else rules only), none, or a package name; default from $KG_MODEL.")
 def extract(article: Path, published: str | None, output: Path | None, fmt: str, model: str) -> None:
     """Extract the graph of one ARTICLE (first line headline, then the body)."""
     from .api import extract_graph
@@ -71,8 +71,8 @@ def _open(store: str | None, *, read_only: bool = False, extractor: str | None =
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date for articles that have none.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Extraction processes (default: the number of CPUs).")
-@click.option("--model", default="auto", show_default=True,
-              help="spaCy model: auto (installed English model, else rules only), none, or a package name.")
+@click.option("--model", default="auto", show_default=True, envvar="KG_MODEL",
+              help="spaCy model: auto (installed English model, else rules only), none, or a package name; default from $KG_MODEL.")
 @click.option("--force", is_flag=True, help="Re-extract unchanged articles too.")
 def ingest(paths: tuple[str, ...], store: str | None, published: str | None, jobs: int | None,
            model: str, force: bool) -> None:
@@ -188,6 +188,8 @@ def export(store: str | None, fmt: str, output: Path | None) -> None:
                 graph.export(output, format=fmt)
     except KGError as err:
         _fail(err)
+
+
 
 
 @main.command()
