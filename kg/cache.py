@@ -66,6 +66,9 @@ def cached(name: str, build: Callable[[], T], *, data_files: Iterable[str] = (),
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as tmp:
             pickle.dump(value, tmp, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp.name, path)
+        for old in path.parent.glob(f"{name}-*.pickle"):  # entries of older data or code
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError as err:
         log.debug("cannot write cache entry %s: %s", path, err)
     return value

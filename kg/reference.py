@@ -20,6 +20,7 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 __all__ = ["State", "Org", "City", "Reference", "reference", "fold"]
 
@@ -65,14 +66,48 @@ class Org:
     observers: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class City:
+class City(NamedTuple):
+    """A city of the GeoNames table (a tuple: tens of thousands unpickle fast)."""
+
     name: str
     country: str  # ISO2
     population: int
     alt_names: tuple[str, ...]
     wikidata: str | None = None
     capital_of: str | None = None  # ISO3 when the city is a state's capital
+
+
+class CityTable:
+    """``"name|ISO2"`` -> :class:`City`, stored as plain tuples in a plain dict
+    (tens of thousands of rows unpickle in a few milliseconds)."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, tuple] = {}
+
+    def __setitem__(self, key: str, city: City) -> None:
+        self._rows[key] = tuple(city)
+
+    def __getitem__(self, key: str) -> City:
+        return City(*self._rows[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self):
+        return iter(self._rows)
+
+    def get(self, key: str, default=None):
+        row = self._rows.get(key)
+        return City(*row) if row is not None else default
+
+    def values(self):
+        return (City(*row) for row in self._rows.values())
+
+    def items(self):
+        return ((k, City(*row)) for k, row in self._rows.items())
 
 
 def _rows(name: str):
@@ -97,7 +132,7 @@ class Reference:
                 r["founded"] or None, r["headquarters"] or None, _plist(r["members"]),
                 _plist(r["observers"]))
         self._iso2 = {s.iso2: s.iso3 for s in self.states.values()}
-        self.cities: dict[str, City] = {}  # key: "name|ISO2"
+        self.cities = CityTable()  # key: "name|ISO2"
         capitals = {}
         for s in self.states.values():
             if s.capital:
