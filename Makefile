@@ -39,7 +39,7 @@ chromium:
 	  echo "installing Chromium for the HTML view test"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-graphs: setup
+graphs: $(STAMP)
 	$(KG) extract examples/sco-astana-2024.txt -o graph/sco-astana-2024.ttl
 	$(KG) extract examples/sco-astana-2024.txt --format json-ld -o graph/sco-astana-2024.jsonld
 
