@@ -507,12 +507,22 @@ class OxigraphStore(Store):
                    from_oxigraph(q.object), from_oxigraph(q.graph_name))
 
     def _lines(self, fmt: str) -> list[bytes]:
+        # Oxigraph's own serializer writes the lines (no Python object per statement).
+        # The default graph is the de-duplicated union: exactly the merged triples; in
+        # N-Quads a default-graph statement is the same line as in N-Triples, so the
+        # named-graph lines are all lines minus those.
+        def merged(s: ox.Store) -> list[bytes]:
+            data = s.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            return data.splitlines(keepends=True) if data else []
+
         if fmt == "nquads":
-            return self._call(lambda s: _nquad_lines(self._named_quads(s), ox.RdfFormat.N_QUADS))
-        # the default graph is the de-duplicated union: exactly the merged triples
-        return self._call(lambda s: _nquad_lines(
-            (q.triple for q in s.quads_for_pattern(None, None, None, ox.DefaultGraph())),
-            ox.RdfFormat.N_TRIPLES))
+            def named(s: ox.Store) -> list[bytes]:
+                data = s.dump(format=ox.RdfFormat.N_QUADS)
+                everything = data.splitlines(keepends=True) if data else []
+                default = set(merged(s))
+                return [line for line in everything if line not in default]
+            return self._call(named)
+        return self._call(merged)
 
     def __len__(self) -> int:
         return self._call(lambda s: sum(1 for _ in self._named_quads(s)))
