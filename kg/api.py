@@ -46,7 +46,7 @@ from rdflib.term import Node
 from .entities import EntityView, Match, fetch_views, find_entities, list_entities, make_view
 from .errors import InputError, KGError, StoreError
 from .export import export_store
-from .namespaces import DKG, DKGR
+from .namespaces import DKGR
 from .query import (NamedQuery, QueryResult, get_named_query, named_queries, parse_header,
                     resolve_entity, resolve_params)
 from .ingest import IngestProgress, ingest_articles
