@@ -226,3 +226,9 @@ def test_attended_by_a_long_list_and_headed_by(ex):
     assert ev
     assert any(p == "participant" and o == "Gambia" for _, p, o in f)
     assert not any(p == "participant" and o == "Senegal" for _, p, o in f)
+
+
+def test_opec_plus_is_not_opec(ex):
+    r = run(ex, "Saudi Arabia is a member of OPEC, and Russia leads the non-OPEC side of OPEC+.")
+    orgs = {e.key for e in r.entities.values() if e.type == "InternationalOrganization"}
+    assert orgs == {"org/opec", "org/opec-plus"}

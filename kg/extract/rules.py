@@ -128,7 +128,7 @@ class _Run:
                 e.add_name(acronym)
         elif m.kind == "O":
             org = self.ref.org(m.ref)
-            key = f"org/{slugify(org.acronym)}"
+            key = f"org/{slugify(org.acronym.replace('+', ' plus'))}"  # OPEC+ is not OPEC
             e = self.entities.get(key) or Entity(key, "InternationalOrganization", org.name,
                                                  wikidata=org.wikidata)
             e.add_name(m.text)
