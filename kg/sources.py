@@ -142,15 +142,7 @@ def read_article(path: str | Path, *, published: _dt.date | str | None = None,
         raise InputError(f"{p}: no such file")
     if p.is_dir():
         raise InputError(f"{p}: is a folder, not an article file")
-    try:
-        size = p.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise InputError(f"{p}: too large for one article ({size} bytes > {MAX_ARTICLE_BYTES})")
-        raw = p.read_bytes()
-    except OSError as err:
-        raise InputError(f"{p}: cannot read ({err.strerror})") from err
-    if not raw.strip():
-        raise InputError(f"{p}: empty article (no text)")
+    raw = _read_bounded(p, MAX_ARTICLE_BYTES, "one article", "empty article (no text)")
     if b"\x00" in raw[:8192]:
         raise InputError(f"{p}: looks like a binary file (NUL bytes), not an article")
     try:
@@ -227,19 +219,25 @@ def article_from_html(html: str | bytes, *, name: str, article_id: str | None = 
                              url=doc.url or url, source_path=source_path or name)
 
 
-def read_html(path: str | os.PathLike[str], *, published: _dt.date | str | None = None,
-              article_id: str | None = None) -> Article:
-    """Read one HTML page as an article (see :func:`article_from_html`); its id is the file stem."""
-    p = Path(path)
+def _read_bounded(p: Path, limit: int, what: str, empty: str) -> bytes:
+    """The bytes of ``p``; :class:`InputError` naming it when unreadable, too large or blank."""
     try:
         size = p.stat().st_size
-        if size > MAX_HTML_BYTES:
-            raise InputError(f"{p}: too large for one HTML page ({size} bytes > {MAX_HTML_BYTES})")
+        if size > limit:
+            raise InputError(f"{p}: too large for {what} ({size} bytes > {limit})")
         raw = p.read_bytes()
     except OSError as err:
         raise InputError(f"{p}: cannot read ({err.strerror})") from err
     if not raw.strip():
-        raise InputError(f"{p}: empty file (no HTML)")
+        raise InputError(f"{p}: {empty}")
+    return raw
+
+
+def read_html(path: str | os.PathLike[str], *, published: _dt.date | str | None = None,
+              article_id: str | None = None) -> Article:
+    """Read one HTML page as an article (see :func:`article_from_html`); its id is the file stem."""
+    p = Path(path)
+    raw = _read_bounded(p, MAX_HTML_BYTES, "one HTML page", "empty file (no HTML)")
     return article_from_html(raw, name=str(p), article_id=article_id or p.stem,
                              published=published, source_path=str(p))
 
