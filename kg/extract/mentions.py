@@ -101,8 +101,6 @@ class Gazetteer:
         """Entries whose name is ``text`` (case rules applied), states first."""
         out = []
         for kind, ref, cs in self.index.get(fold(text), ()):
-            if cs and text != _name_form(text):
-                continue
             if cs and not _ACRONYM.match(text.replace(" ", "")):
                 continue
             if not cs and not text[:1].isupper():
@@ -110,10 +108,6 @@ class Gazetteer:
             out.append((kind, ref))
         order = {"S": 0, "O": 1, "D": 2, "C": 3}
         return sorted(out, key=lambda e: order[e[0]])
-
-
-def _name_form(text: str) -> str:
-    return text
 
 
 @functools.cache

@@ -210,12 +210,8 @@ def extract_relations(article: Article, doc, mentions: list[Mention], *,
         _event_details(run, sent, year)
     _finish_events(run)
     _finish_documents(run)
-    ext = Extraction(article=article, extractor="rules")
-    used = {f.subject for f in run.facts.values()} | {f.obj for f in run.facts.values() if isinstance(f.obj, str)}
-    for key, e in run.entities.items():
-        ext.entities[key] = e
+    ext = Extraction(article=article, entities=dict(run.entities), extractor="rules")
     ext.facts = sorted(run.facts.values(), key=lambda f: (f.subject, f.predicate, str(f.obj)))
-    del used
     return ext
 
 
@@ -266,7 +262,6 @@ def _split_sentences(run: _Run) -> None:
             merged[-1][1] = e
         else:
             merged.append([s, e])
-    mi = 0
     ordered = list(enumerate(run.mentions))
     for n, (s, e) in enumerate(merged):
         sent = Sentence(n, s, e, text[s:e])
@@ -285,7 +280,6 @@ def _split_sentences(run: _Run) -> None:
         parts.append(text[pos:e])
         sent.masked = " ".join("".join(parts).split())
         run.sentences.append(sent)
-        mi += 1
 
 
 def _slots(masked: str, kinds: str | None = None) -> list[tuple[str, int, int]]:
@@ -460,8 +454,7 @@ def _capitals(run: _Run, sent: Sentence) -> None:
         s_key = run.ensure(run.key_of(s_idx), s_idx)
         run.add_fact(s_key, "capital", key, run.ev(sent, "capital:demonym"))
         sent.slots[c_idx] = cm
-        run.mention_entity = run.mention_entity  # keep attribute stable
-        return m.group(0).replace(m.group(1), m.group(1)) + f" ⟦C{c_idx}⟧"
+        return m.group(0) + f" ⟦C{c_idx}⟧"
     sent.masked = _BARE_CAPITAL.sub(bare, sent.masked)
 
 
@@ -643,8 +636,6 @@ def _events(run: _Run, sent: Sentence) -> None:
             ev.names.add(re.sub(r"^(?:the|a)\s+", "", surface, flags=re.I))
         if m.group("ord") and not ev.label[:1].isdigit():
             ev.label = f"{m.group('ord')} {ev.label}"
-        if org and ev.label in ("summit",) or (org and ev.label.endswith(" summit") and ev.label.split()[-2] == "summit"):
-            pass
         if org and re.fullmatch(r"(?:\S+\s+)?summit", ev.label) and not any(
                 w in ev.label for w in (run.entities[org].alt_labels or {run.entities[org].label})):
             short = sorted(run.entities[org].alt_labels, key=len)[0] if run.entities[org].alt_labels else run.entities[org].label
