@@ -43,21 +43,20 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from .entities import EntityView, Match, fetch_views, find_entities, list_entities, make_view
 from .errors import InputError, KGError, StoreError
-from .export import export_store
 from .namespaces import DKGR
 from .query import (NamedQuery, QueryResult, get_named_query, named_queries, parse_header,
                     resolve_entity, resolve_params)
-from .ingest import IngestProgress, ingest_articles
-from .load import LoadReport, load_files
 from .rdf import article_iri, build_graph
 from .sources import Article, count_sources, iter_sources, parse_date
 from .store import Store, default_store_path, open_store
 
 __all__ = ["KnowledgeGraph", "IngestReport", "EntityView", "extract_graph"]
 
-if TYPE_CHECKING:  # pragma: no cover - networkx is imported by the methods that need it
+if TYPE_CHECKING:  # pragma: no cover - imported by the methods that need them (start-up time)
+    from .entities import EntityView, Match
+    from .ingest import IngestProgress
+    from .load import LoadReport
     import networkx as nx
 
     from .explain import Explanation
@@ -331,6 +330,8 @@ class KnowledgeGraph:
             elif isinstance(source, (list, tuple)) and all(
                     isinstance(s, (str, os.PathLike)) for s in source):
                 total = count_sources(source)
+        from .ingest import ingest_articles
+
         report = ingest_articles(
             self.store, _articles(source, published), report=IngestReport(),
             extractor=self._extractor if self._extractor is not None else self._extractor_spec,
@@ -350,6 +351,8 @@ class KnowledgeGraph:
         """
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
+        from .load import load_files
+
         return load_files(self.store, paths, fmt=format, graph=graph, base=self.base)
 
     def add_graph(self, data: Graph | str | os.PathLike[str], *, name: str,
@@ -435,6 +438,8 @@ class KnowledgeGraph:
         kg.errors.EntityNotFound: no entity named 'Atlantis' (names match ignoring case and accents)
         """
         iri = self.resolve(name_or_iri)
+        from .entities import fetch_views, make_view
+
         found = fetch_views(self, "", {"e": iri})
         return found[0] if found else make_view(iri, {}, self)
 
@@ -444,6 +449,8 @@ class KnowledgeGraph:
 
         Raises :class:`~kg.errors.InputError` for a name that is not a class of the ontology.
         """
+        from .entities import list_entities
+
         return list_entities(self, type)
 
     def find(self, text: str, *, type: str | None = None, limit: int | None = 10) -> list[Match]:
@@ -467,6 +474,8 @@ class KnowledgeGraph:
         >>> [m.entity.label for m in kg.find("a", type="State")]
         ['Kazakhstan', 'Russia']
         """
+        from .entities import find_entities
+
         return find_entities(self, text, type=type, limit=limit)
 
     def _triple_count(self) -> int:
@@ -513,6 +522,8 @@ class KnowledgeGraph:
     # ---- out
     def export(self, dest, *, format: str | None = None) -> int:
         """Export every graph (see :func:`kg.export.export_store`); returns statements written."""
+        from .export import export_store
+
         return export_store(self.store, dest, fmt=format)
 
     def view(self, name: str, *, entity: str | Node | None = None, radius: int = 1,
@@ -588,3 +599,12 @@ class KnowledgeGraph:
 
         return shortest_path(self.store, self.resolve(source), self.resolve(target),
                              max_hops=max_hops)
+
+
+def __getattr__(name: str):
+    # EntityView is re-exported here, but kg.entities is imported on first use (start-up time)
+    if name == "EntityView":
+        from .entities import EntityView
+
+        return EntityView
+    raise AttributeError(f"module 'kg.api' has no attribute {name!r}")
