@@ -7,7 +7,8 @@ interrupted ingest resumes cheaply, and hands the others in batches to
 so the language model loads once per process, and runs spaCy's ``pipe`` over
 its batch). The workers send back each article's graph as N-Triples; the
 calling process is the only writer and replaces one article graph per
-transaction (:meth:`kg.store.Store.replace_graph`), in input order, so the
+transaction (:meth:`kg.store.Store.replace_graph_nt`, the N-Triples bytes as
+they come), in input order, so the
 store content does not depend on ``jobs``. At most ``2 * jobs`` batches are in
 flight (bounded memory on any corpus size). ``jobs=1`` runs in-process,
 without a pool, and so does an input with fewer than one batch of articles to
@@ -30,14 +31,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import pyoxigraph as ox
 from rdflib import URIRef
 
 from .errors import KGError
 from .namespaces import DKG
-from .rdf import article_iri, build_graph
+from .rdf import article_iri, build_ntriples
 from .sources import Article
-from .store import Store, from_oxigraph, to_oxigraph
+from .store import Store
 
 __all__ = ["ingest_articles", "IngestProgress", "default_jobs", "BATCH"]
 
@@ -125,20 +125,13 @@ def extract_batch(extractor, articles: list[Article], base: str) -> list[tuple]:
     for i, art in enumerate(articles):
         try:
             ext = extractions[i] if extractions is not None else extractor.extract(art)
-            graph = build_graph(ext, base=base)
-            data = ox.serialize([ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
-                                 for s, p, o in graph], format=ox.RdfFormat.N_TRIPLES)
-            out.append(("ok", data or b"", len(graph)))
+            data, count = build_ntriples(ext, base=base)
+            out.append(("ok", data, count))
         except KGError as err:
             out.append(("error", str(err), True))
         except Exception as err:  # an extractor bug must not stop the other articles
             out.append(("error", f"{type(err).__name__}: {err}", False))
     return out
-
-
-def _triples(data: bytes) -> list[tuple]:
-    return [(from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
-            for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
 
 
 def _worker_spec(extractor) -> tuple | None:
@@ -214,7 +207,7 @@ def ingest_articles(store: Store, items: Iterable[tuple[str, Article | KGError]]
                 fail(name, payload if extra else f"{name}: extraction failed ({payload})")
                 continue
             try:
-                store.replace_graph(str(article_iri(art.article_id, base)), _triples(payload))
+                store.replace_graph_nt(str(article_iri(art.article_id, base)), payload)
             except KGError as err:
                 fail(name, str(err))
                 continue
