@@ -13,7 +13,8 @@ re-ingest checks can compare bytes:
   with ``@graph`` sorted by ``@id``, value arrays sorted and keys sorted;
 * Turtle and TriG of a whole store (:func:`export_store`) are written by
   pyoxigraph from the sorted lines (fast on large stores), with the prefix
-  lines sorted.
+  lines sorted; N-Triples and N-Quads of a store are written straight to the
+  file (N-Quads graph by graph, see :meth:`kg.store.Store.dump`).
 
 >>> from rdflib import Graph, Literal, URIRef
 >>> from rdflib.namespace import RDFS
@@ -28,6 +29,7 @@ kg.errors.FormatError: unknown format 'xml' (use one of: turtle, nt, json-ld, nq
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -175,6 +177,38 @@ def _sorted_prefix_header(data: bytes) -> bytes:
     return b"".join(sorted(lines[:n])) + (b"\n" if n else b"") + b"".join(lines[n:])
 
 
+class _SortedPrefixes:
+    """A binary writer passing everything to ``out`` once the leading ``@prefix``
+    lines are complete, those lines sorted (as :func:`_sorted_prefix_header`)."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out, self.head = out, b""
+
+    def write(self, data) -> int:
+        if self.head is None:
+            self.out.write(data)
+            return len(data)
+        self.head += bytes(data)
+        pos = 0
+        while True:  # the header ends at the first complete line that is not a prefix
+            if len(self.head) - pos >= 7 and not self.head.startswith(b"@prefix", pos):
+                self.close()
+                break
+            nl = self.head.find(b"\n", pos)
+            if nl < 0:
+                break
+            pos = nl + 1
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        if self.head is not None:
+            head, self.head = self.head, None
+            self.out.write(_sorted_prefix_header(head))
+
+
 def _ox_prefixes() -> dict[str, str]:
     # dkgr: local names always contain "/", which Turtle must escape: write full IRIs instead
     return {p: ns for p, ns in PREFIXES.items() if p != "dkgr"}
@@ -207,36 +241,45 @@ def export_store(store: "Store", dest: str | os.PathLike[str] | BinaryIO, *,
         name = format_from_suffix(dest)
     else:
         name = normalize_format(fmt)
-    buf = io.BytesIO()
-    count = store.dump(buf, "nquads" if name in ("nquads", "trig") else "nt")
-    lines = buf.getvalue()
-    if name in ("nquads", "nt"):
-        data = lines
-    elif name == "json-ld":
-        g = Graph()
-        g.parse(data=lines.decode("utf-8"), format="nt")
-        data = serialize_graph(g, "json-ld")
-    else:
+    lines_fmt = "nquads" if name in ("nquads", "trig") else "nt"
+    with _destination(dest) as out:
+        if name in ("nquads", "nt"):  # straight to the file
+            return store.dump(out, lines_fmt)
+        buf = io.BytesIO()
+        count = store.dump(buf, lines_fmt)
+        buf.seek(0)
+        if name == "json-ld":
+            g = Graph()
+            g.parse(data=buf.getvalue().decode("utf-8"), format="nt")
+            out.write(serialize_graph(g, "json-ld"))
+            return count
         rdf_fmt = ox.RdfFormat.TRIG if name == "trig" else ox.RdfFormat.TURTLE
-        parsed = ox.parse(lines, format=ox.RdfFormat.N_QUADS if name == "trig"
+        parsed = ox.parse(buf, format=ox.RdfFormat.N_QUADS if name == "trig"
                           else ox.RdfFormat.N_TRIPLES)
-        data = _sorted_prefix_header(ox.serialize(parsed, format=rdf_fmt, prefixes=_ox_prefixes())
-                                     or b"")
-    _write(dest, data)
-    return count
+        writer = _SortedPrefixes(out)
+        ox.serialize(parsed, writer, format=rdf_fmt, prefixes=_ox_prefixes())
+        writer.close()
+        return count
 
 
-def _write(dest, data: bytes) -> None:
+@contextlib.contextmanager
+def _destination(dest):
+    """A binary file to write the export to: ``dest`` itself when it is a stream, else a
+    temporary file next to it, renamed to ``dest`` when the export succeeds."""
     if not isinstance(dest, (str, os.PathLike)):
-        dest.write(data)
+        yield dest
         return
     path = Path(dest)
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name to export to")
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        tmp.write_bytes(data)
+        with tmp.open("wb") as f:
+            yield f
         os.replace(tmp, path)
     except OSError as err:
         tmp.unlink(missing_ok=True)
         raise KGError(f"{path}: cannot write the export ({err.strerror or err})") from err
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -37,7 +37,9 @@ store as it was.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import operator
 import os
 import re
 import time
@@ -51,14 +53,15 @@ import pyoxigraph as ox
 from .errors import FormatError, InputError, StoreError
 from .namespaces import DKGR
 from .sources import slugify
-from .store import OxigraphStore, Store, to_oxigraph
+from .store import BULK_CHUNK_STATEMENTS, OxigraphStore, Store, line_chunks, to_oxigraph
 
 __all__ = ["load_files", "LoadReport", "FileLoad", "FORMATS", "guess_format", "CONTEXT_IRI",
            "BULK_MIN"]
 
 #: the one JSON-LD context document a loaded file may name (read from ontology/context.jsonld)
 CONTEXT_IRI = "https://w3id.org/diplokg/context.jsonld"
-#: files with at least this many statements go through Oxigraph's bulk loader
+#: files with at least this many statements go through Oxigraph's bulk loader (when the
+#: graphs they fill are new to the store)
 BULK_MIN = 100_000
 
 #: format name -> (pyoxigraph format, or "trix" for rdflib's TriX parser)
@@ -80,6 +83,7 @@ _SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig",
              ".owl": "rdfxml", ".xml": "rdfxml", ".trix": "trix"}
 _XML = ("rdfxml", "trix")
 _QUAD_FORMATS = ("nquads", "trig", "json-ld", "trix")
+_LINE_FORMATS = ("nt", "nquads")  # one statement per line, blank nodes only as ``_:``
 _HOSTILE_XML = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _PARSER_PREFIX = re.compile(r"^Parser error (at line \d+ between columns \d+ and \d+|"
                             r"between line \d+ column \d+ and line \d+ column \d+): ")
@@ -165,10 +169,12 @@ class _Plan:
     data: bytes | None = None  # rewritten input (JSON-LD with the local context)
 
 
-def _scan(path: Path, xml: bool) -> str:
-    """sha256 of the file; for XML formats refuse DOCTYPE/ENTITY declarations."""
+def _scan(path: Path, xml: bool) -> tuple[str, bool]:
+    """sha256 of the file, and whether ``_:`` occurs in it (N-Triples and N-Quads
+    write every blank node so); for XML formats refuse DOCTYPE/ENTITY declarations."""
     h = hashlib.sha256()
     tail = b""
+    underscore = False
     try:
         with path.open("rb") as f:
             while chunk := f.read(1 << 20):
@@ -177,13 +183,14 @@ def _scan(path: Path, xml: bool) -> str:
                     raise InputError(f"{path}: refused: XML that is not UTF-8 (UTF-16/32 would "
                                      "hide declarations from the DOCTYPE/ENTITY check)")
                 h.update(chunk)
+                underscore = underscore or b"_:" in chunk or (tail + chunk[:1]).endswith(b"_:")
                 if xml and _HOSTILE_XML.search(tail + chunk):
                     raise InputError(f"{path}: refused: the XML declares a DOCTYPE or ENTITY "
                                      "(entity expansion and external entities are not allowed)")
                 tail = chunk[-16:]
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from err
-    return h.hexdigest()
+    return h.hexdigest(), underscore
 
 
 def _local_jsonld(path: Path) -> bytes:
@@ -269,9 +276,17 @@ def _check(path: Path, fmt: str | None, graph: str | None, base: str) -> _Plan:
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not an RDF file")
     target = graph or f"{base}graph/{slugify(path.stem)}"
-    plan = _Plan(path=path, format=name, target=target, sha256=_scan(path, name in _XML))
+    sha256, underscore = _scan(path, name in _XML)
+    plan = _Plan(path=path, format=name, target=target, sha256=sha256)
     if name == "json-ld":
         plan.data = _local_jsonld(path)
+    if name in _LINE_FORMATS and not underscore:
+        # no blank node can occur: count and collect graph names without Python per statement
+        counter = itertools.count()
+        plan.graphs = set(map(operator.attrgetter("graph_name"),
+                              map(operator.itemgetter(0), zip(_quads(plan), counter))))
+        plan.statements = next(counter)
+        return plan
     bnode = ox.BlankNode
     for q in _quads(plan):
         plan.statements += 1
@@ -284,6 +299,13 @@ def _check(path: Path, fmt: str | None, graph: str | None, base: str) -> _Plan:
 # --------------------------------------------------------------------------- writing
 def _skolemized(plan: _Plan, base: str) -> Iterator[tuple[str, ox.Triple]]:
     """``(graph name, triple)`` for every statement, blank nodes renamed to skolem IRIs."""
+    return ((q.graph_name.value, q.triple) for q in _skolemized_quads(plan, base))
+
+
+def _skolemized_quads(plan: _Plan, base: str) -> Iterator[ox.Quad]:
+    """Every statement as a quad in its named graph (``plan.target`` for triples),
+    blank nodes renamed to skolem IRIs."""
+    target = ox.NamedNode(plan.target)
     digest = hashlib.sha256(f"{plan.target}\n{plan.sha256}".encode()).hexdigest()[:16]
     prefix = f"{base}.well-known/genid/{digest}/b"
     names: dict[str, ox.NamedNode] = {}
@@ -295,6 +317,7 @@ def _skolemized(plan: _Plan, base: str) -> Iterator[tuple[str, ox.Triple]]:
             found = names[term.value] = named(f"{prefix}{len(names) + 1}")
         return found
 
+    default, quad = ox.DefaultGraph, ox.Quad
     for q in _quads(plan):
         s, o, g = q.subject, q.object, q.graph_name
         if type(s) is bnode:
@@ -303,8 +326,30 @@ def _skolemized(plan: _Plan, base: str) -> Iterator[tuple[str, ox.Triple]]:
             o = skolem(o)
         if type(g) is bnode:
             g = skolem(g)
-        yield (plan.target if isinstance(g, ox.DefaultGraph) else g.value,
-               ox.Triple(s, q.predicate, o))
+        elif type(g) is default:
+            g = target
+        yield quad(s, q.predicate, o, g)
+
+
+def _filled(plan: _Plan) -> set[str]:
+    """The names of the graphs ``plan``'s file fills (blank graph names: not known yet)."""
+    names = {g.value for g in plan.graphs if isinstance(g, ox.NamedNode)}
+    if plan.format not in _QUAD_FORMATS or any(isinstance(g, ox.DefaultGraph)
+                                                for g in plan.graphs):
+        names.add(plan.target)
+    return names
+
+
+def _chunks(plan: _Plan, base: str) -> tuple[Iterator[bytes], ox.RdfFormat]:
+    """The file as chunks of N-Triples/N-Quads text for the bulk loader: the file's own
+    lines when it is N-Triples/N-Quads without blank nodes, else its statements
+    (skolemized) re-serialized as N-Quads."""
+    if plan.format in _LINE_FORMATS and not plan.has_bnodes:
+        return line_chunks(plan.path), FORMATS[plan.format]
+    quads = _skolemized_quads(plan, base)
+    nq = ox.RdfFormat.N_QUADS
+    return iter(lambda: ox.serialize(itertools.islice(quads, BULK_CHUNK_STATEMENTS),
+                                     format=nq) or b"", b""), nq
 
 
 def load_files(store: Store, paths: Iterable[str | os.PathLike[str]], *, fmt: str | None = None,
@@ -352,19 +397,22 @@ def load_files(store: Store, paths: Iterable[str | os.PathLike[str]], *, fmt: st
         raise StoreError(f"{store.location or 'memory store'}: store is open read-only; "
                          "cannot load")
     plans = [_check(Path(p), fmt, graph, base) for p in paths]
-    per_target = Counter(p.target for p in plans)
-    in_quads = {g.value for p in plans for g in p.graphs if isinstance(g, ox.NamedNode)}
-    # the fastest path: big triple files without blank nodes into graphs nobody else fills
-    native = [p for p in plans
-              if isinstance(store, OxigraphStore) and p.format in ("nt", "turtle")
-              and not p.has_bnodes and p.statements >= BULK_MIN and per_target[p.target] == 1
-              and p.target not in in_quads and not store.has_graph(p.target)]
+    # the fast path: Oxigraph's bulk loader, streaming, for big files that fill graphs the
+    # store does not hold yet and no other file of this load fills
+    native: list[_Plan] = []
+    if isinstance(store, OxigraphStore):
+        fills = {id(p): _filled(p) for p in plans}
+        per_graph = Counter(g for names in fills.values() for g in names)
+        existing = set(store.graph_names())
+        native = [p for p in plans if p.statements >= BULK_MIN and p.format != "trix"
+                  and not any(isinstance(g, ox.BlankNode) for g in p.graphs)
+                  and all(per_graph[g] == 1 and g not in existing for g in fills[id(p)])]
     report = LoadReport()
     graphs: dict[str, set[ox.Triple]] = {}
     filled: dict[int, set[str]] = {}
     for i, plan in enumerate(plans):
         if plan in native:
-            filled[i] = {plan.target}
+            filled[i] = _filled(plan)
             continue
         names = filled[i] = set()
         if plan.format not in _QUAD_FORMATS:
@@ -377,7 +425,8 @@ def load_files(store: Store, paths: Iterable[str | os.PathLike[str]], *, fmt: st
         total = sum(len(t) for t in graphs.values())
         report.written += store.replace_graphs(graphs, bulk=total >= BULK_MIN)
     for plan in native:
-        store.bulk_load_graph(plan.path, FORMATS[plan.format], plan.target)
+        chunks, chunk_format = _chunks(plan, base)
+        store.bulk_load_chunks(chunks, chunk_format, plan.target)
         report.written += plan.statements
     for i, plan in enumerate(plans):
         report.files.append(FileLoad(path=str(plan.path), format=plan.format,

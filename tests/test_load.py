@@ -297,3 +297,87 @@ def test_cli_load(tmp_path, files):
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert proc.returncode == 2 and len(lines) == 1
     assert lines[0].startswith("kg: error:") and "DOCTYPE" in lines[0]
+
+
+# --------------------------------------------------------------------------- streaming bulk path
+def _big_files(folder: Path) -> list[Path]:
+    """Files over the (lowered) bulk threshold: N-Quads with default-graph triples, N-Quads
+    and Turtle with blank nodes, TriG, N-Triples — some statements repeated."""
+    nq = "".join(f'<{EX}s{i}> <{EX}p> "v{i % 7}" <{EX}ga{i % 5}> .\n'
+                 f'<{EX}s{i}> <{EX}q> <{EX}s{i // 2}> <{EX}ga{i % 3}> .\n'
+                 f'<{EX}s{i % 9}> <{EX}r> "default {i % 4}" .\n' for i in range(120))
+    nq_b = "".join(f'<{EX}t{i}> <{EX}p> _:b{i % 6} <{EX}gb{i % 4}> .\n'
+                   f'_:b{i % 6} <{EX}name> "n{i}"@en <{EX}gb{i % 4}> .\n' for i in range(80))
+    ttl = "@prefix ex: <%s> .\n" % EX + "".join(
+        f'ex:u{i} ex:p [ ex:q {i} ; ex:r "x\\ny" ] ; ex:s ex:u{i // 3} .\n' for i in range(60))
+    trig = "@prefix ex: <%s> .\n" % EX + "".join(
+        f'ex:gc{i % 3} {{ ex:w{i} ex:p ex:w{i // 2} , "w {i}" . }}\n' for i in range(70))
+    nt = "".join(f'<{EX}s{i}> <{EX}label> "same as in the quads {i % 11}" .\n'
+                 for i in range(150))
+    names = ["big.nq", "blank.nq", "blank.ttl", "graphs.trig", "plain.nt"]
+    return [write(folder, n, t) for n, t in zip(names, [nq, nq_b, ttl, trig, nt])]
+
+
+@pytest.mark.parametrize("chunk", [None, 300])
+def test_streaming_bulk_load_equals_the_diff_path(tmp_path, monkeypatch, chunk):
+    import kg.store as ks_mod
+
+    inputs = _big_files(tmp_path)
+    if chunk:  # many small chunks per file
+        monkeypatch.setattr(ks_mod, "BULK_CHUNK_BYTES", chunk)
+        monkeypatch.setattr(kl, "BULK_CHUNK_STATEMENTS", 7)
+    results = []
+    for i, bulk_min in enumerate([10**9, 50]):
+        monkeypatch.setattr(kl, "BULK_MIN", bulk_min)
+        with OxigraphStore(tmp_path / f"s{i}") as s:
+            report = load_files(s, inputs)
+            assert [f.bulk for f in report.files] == [bulk_min == 50] * len(inputs)
+            assert union_matches_named(s)
+            graphs = [f.graphs for f in report.files]
+            assert load_files(s, inputs).written == 0  # the same files again: nothing changes
+            results.append((graphs, dump(s), dump(s, "nt"), len(s), s.graph_names()))
+    assert results[0] == results[1]
+    mem = open_store()
+    load_files(mem, inputs)
+    assert (dump(mem), dump(mem, "nt")) == results[0][1:3]
+
+
+def test_streaming_bulk_load_only_for_new_graphs(tmp_path, monkeypatch):
+    monkeypatch.setattr(kl, "BULK_MIN", 50)
+    big, *_ = _big_files(tmp_path)
+    overlap = write(tmp_path, "overlap.nq", f'<{EX}x> <{EX}p> "y" <{EX}ga1> .\n')
+    with OxigraphStore(tmp_path / "s") as s:
+        # another file of the same load fills one of its graphs: the diff path for both
+        report = load_files(s, [big, overlap])
+        assert [f.bulk for f in report.files] == [False, False]
+        assert union_matches_named(s)
+    with OxigraphStore(tmp_path / "s2") as s:
+        load_files(s, [overlap])
+        report = load_files(s, [big])  # ga1 exists already
+        assert not report.files[0].bulk and union_matches_named(s)
+        assert not any(  # replaced by big.nq
+            str(t[0]) == EX + "x" for t in s.graph(EX + "ga1"))
+
+
+def test_streaming_bulk_load_of_a_malformed_file_changes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(kl, "BULK_MIN", 50)
+    big, *_ = _big_files(tmp_path)
+    bad = write(tmp_path, "bad.nq", big.read_text() + f'<{EX}a> <{EX}b> "unterminated <{EX}g> .\n')
+    with OxigraphStore(tmp_path / "s") as s:
+        load_files(s, [write(tmp_path, "small.nt", f'<{EX}a> <{EX}b> <{EX}c> .\n')])
+        before = dump(s), dump(s, "nt")
+        with pytest.raises(InputError, match=r"bad.nq:361:"):
+            load_files(s, [big, bad])
+        assert (dump(s), dump(s, "nt")) == before
+
+
+def test_an_interrupted_bulk_load_is_completed_by_loading_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(kl, "BULK_MIN", 50)
+    big, *_ = _big_files(tmp_path)
+    with OxigraphStore(tmp_path / "s") as s:
+        # as if the loader had filled the named graphs and stopped before the merge
+        s.ox_store.bulk_load(path=str(big), format=ox.RdfFormat.N_QUADS,
+                             to_graph=ox.NamedNode(G + "big"))
+        assert not union_matches_named(s)
+        assert load_files(s, [big]).written == 0
+        assert union_matches_named(s)
