@@ -21,6 +21,14 @@ context that may be named is :data:`CONTEXT_IRI`, read from the local
 is written, so a malformed file (reported with its line and column) leaves the
 store as it was.
 
+Writing: files of at least :data:`BULK_MIN` statements whose graphs an Oxigraph
+store does not hold yet (and no other file of the same load fills) stream
+through Oxigraph's bulk loader in chunks (:meth:`kg.store.OxigraphStore.bulk_load_chunks`:
+N-Triples/N-Quads without blank nodes as their own lines, anything else parsed,
+skolemized and re-serialized), never holding the file's triples in Python. The
+rest goes through :meth:`kg.store.Store.replace_graphs`, which writes only the
+difference (so loading the same file twice changes nothing) in one transaction.
+
 >>> from kg.store import open_store
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())

@@ -678,7 +678,8 @@ class OxigraphStore(Store):
         """
         self._check_writable()
         default = ox.DefaultGraph()
-        new = {name: set(triples) for name, triples in graphs.items()}
+        new = {name: triples if isinstance(triples, (set, frozenset)) else set(triples)
+               for name, triples in graphs.items()}  # (no second copy of given sets)
         adds: list[ox.Quad] = []
         dels: dict[str, set[ox.Triple]] = {}
         for name, triples in new.items():
