@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..reference import City, fold, reference
@@ -97,10 +98,11 @@ class Gazetteer:
             self.first.add(m.group())
         self.max_tokens = max(self.max_tokens, len(re.findall(r"\w+|[^\w\s]", name)) + 1)
 
-    def lookup(self, text: str) -> list[tuple[str, str]]:
-        """Entries whose name is ``text`` (case rules applied), states first."""
+    def lookup(self, text: str, key: str | None = None) -> list[tuple[str, str]]:
+        """Entries whose name is ``text`` (case rules applied), states first
+        (``key``: ``fold(text)`` when the caller has it)."""
         out = []
-        for kind, ref, cs in self.index.get(fold(text), ()):
+        for kind, ref, cs in self.index.get(fold(text) if key is None else key, ()):
             if cs and not _ACRONYM.match(text.replace(" ", "")):
                 continue
             if not cs and not text[:1].isupper():
@@ -122,10 +124,32 @@ def gazetteer() -> Gazetteer:
 _DATA_FILES = ("data/states.csv", "data/organizations.csv", "data/cities.csv")
 
 
-def _gazetteer_matches(doc, gaz: Gazetteer) -> list[Mention]:
+def _tokens(doc, text: str) -> list[tuple[str, str, int, bool]]:
+    """(text, whitespace, character offset, is punctuation) of every token of ``doc``."""
+    if hasattr(doc, "to_array"):  # a spaCy Doc: read the token table at once
+        from spacy.attrs import IDX, IS_PUNCT, LENGTH, SPACY
+
+        return [(text[idx:idx + length], " " if space else "", idx, bool(punct))
+                for idx, length, space, punct in doc.to_array([IDX, LENGTH, SPACY, IS_PUNCT]).tolist()]
+    return [(t.text, t.whitespace_, t.idx, t.is_punct) for t in doc]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_chars(text: str) -> str:
+    """:func:`fold` before its whitespace is collapsed. It works character by
+    character (the combining marks NFKD may reorder are all dropped), so that of a
+    concatenation is the concatenation, and ``fold(a + b) == " ".join(
+    (_fold_chars(a) + _fold_chars(b)).split())``: the candidate names of a token
+    run are folded a token at a time."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def _gazetteer_matches(doc, gaz: Gazetteer, text: str | None = None) -> list[Mention]:
     out = []
-    toks = [(t.text, t.whitespace_, t.idx, t.is_punct) for t in doc]
+    toks = _tokens(doc, doc.text if text is None else text)
     n = len(toks)
+    index = gaz.index
     i = 0
     while i < n:
         text0 = toks[i][0]
@@ -134,16 +158,21 @@ def _gazetteer_matches(doc, gaz: Gazetteer) -> list[Mention]:
             i += 1
             continue
         # candidate surface strings doc[i:j], built incrementally, tried longest first
-        cands, surface = [], ""
+        cands, surface, folded = [], "", ""
         for j in range(i, min(n, i + gaz.max_tokens)):
             text, ws, _, punct = toks[j]
             surface += text
+            folded += _fold_chars(text)
             if not (punct and text != "."):
-                cands.append((j + 1, surface))
+                cands.append((j + 1, surface, folded))
             surface += ws
+            folded += _fold_chars(ws)
         best = None
-        for j, cand in reversed(cands):
-            hits = gaz.lookup(cand)
+        for j, cand, folded in reversed(cands):
+            key = " ".join(folded.split())  # == fold(cand)
+            if key not in index:
+                continue
+            hits = gaz.lookup(cand, key)
             if hits:
                 best = (j, cand, hits[0])
                 break
@@ -233,7 +262,7 @@ SMALL_CITY = 100_000
 
 
 def _plausible_city(m: Mention, doc, ner_places: set[tuple[int, int]],
-                    ner_spans: list[tuple[int, int]] = ()) -> bool:
+                    ner_spans: list[tuple[int, int]] = (), text: str | None = None) -> bool:
     if m.kind != "C":
         return True
     city = reference().cities[m.ref]
@@ -241,27 +270,30 @@ def _plausible_city(m: Mention, doc, ner_places: set[tuple[int, int]],
         return True
     if any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in ner_spans):
         return False  # "Central" in "Central Asia", "Vostochny" in "Vostochny Cosmodrome"
-    if re.match(r" [A-Z][a-z]", doc.text[m.end:m.end + 3]):
+    text = doc.text if text is None else text
+    if re.match(r" [A-Z][a-z]", text[m.end:m.end + 3]):
         return False  # the same without a model: a longer proper name goes on
     if (m.start, m.end) in ner_places:
         return True
-    return bool(_LOCATIVE.search(doc.text[max(0, m.start - 20):m.start]))
+    return bool(_LOCATIVE.search(text[max(0, m.start - 20):m.start]))
 
 
 def find_mentions(doc) -> list[Mention]:
     """All mentions in ``doc``, sorted by position, without overlaps."""
     gaz = gazetteer()
     ref = reference()
+    doc_text = doc.text  # (spaCy joins every token each time it is asked)
     ents = list(getattr(doc, "ents", ()))
     ner_places = {(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC")}
     ner_spans = [(e.start_char, e.end_char) for e in ents]
-    mentions = [m for m in _gazetteer_matches(doc, gaz) if _plausible_city(m, doc, ner_places, ner_spans)]
+    mentions = [m for m in _gazetteer_matches(doc, gaz, doc_text)
+                if _plausible_city(m, doc, ner_places, ner_spans, doc_text)]
     taken = [(m.start, m.end) for m in mentions]
 
     def overlaps(s, e):
         return [m for m in mentions if m.start < e and s < m.end]
 
-    for ent in getattr(doc, "ents", ()):
+    for ent in ents:
         label = ent.label_
         if label == "PERSON":
             span = _clean_person(ent)
@@ -292,11 +324,10 @@ def find_mentions(doc) -> list[Mention]:
             if _ORGAN.search(text) and text[:1].isupper():
                 mentions.append(Mention(start, ent.end_char, "G", text, text, "ner"))
     # organs the NER did not find ("the Council of Heads of State")
-    text = doc.text
-    for m in re.finditer(r"\b(?:(?:Council|Conference|Assembly|Committee|Board) of [A-Z][\w-]*(?: (?:of|and|for) (?:the )?[A-Z][\w-]*| [A-Z][\w-]*)*|Kremlin|Secretariat)\b", text):
+    for m in re.finditer(r"\b(?:(?:Council|Conference|Assembly|Committee|Board) of [A-Z][\w-]*(?: (?:of|and|for) (?:the )?[A-Z][\w-]*| [A-Z][\w-]*)*|Kremlin|Secretariat)\b", doc_text):
         if not overlaps(m.start(), m.end()):
             mentions.append(Mention(m.start(), m.end(), "G", m.group(), m.group(), "pattern"))
-    new_orgs = _new_organizations(doc.text, mentions)
+    new_orgs = _new_organizations(doc_text, mentions)
     mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end for o in new_orgs)]
     mentions.extend(new_orgs)
     taken = [(m.start, m.end) for m in mentions]
@@ -305,7 +336,7 @@ def find_mentions(doc) -> list[Mention]:
     mentions = [m for m in mentions if (m.start, m.end) not in drop or m.kind not in "CP"]
     mentions.sort()
     mentions = _drop_overlaps(mentions)
-    mentions.extend(_name_aliases(doc, mentions, gaz))
+    mentions.extend(_name_aliases(doc, mentions, gaz, doc_text))
     mentions.sort()
     return _drop_overlaps(mentions)
 
@@ -347,7 +378,7 @@ def _names_state_or_org(gaz: Gazetteer, text: str) -> bool:
     return any(kind in "SOD" for kind, _ in gaz.lookup(text))
 
 
-def _name_aliases(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+def _name_aliases(doc, mentions: list[Mention], gaz: Gazetteer, text: str | None = None) -> list[Mention]:
     """Other mentions of a known person: the full name again, or its last name alone ("Putin")."""
     names: dict[str, str] = {}
     for m in mentions:
@@ -365,7 +396,7 @@ def _name_aliases(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]
         return []
     covered = [(m.start, m.end) for m in mentions]
     out = []
-    text = doc.text
+    text = doc.text if text is None else text
     for name in sorted(names, key=len, reverse=True):
         for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             s, e = hit.start(), hit.end()

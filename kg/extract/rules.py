@@ -308,6 +308,9 @@ def _clause_of(masked: str, pos: int) -> str:
 # -- offices ------------------------------------------------------------------------------------
 _HOLDER = L.slot("SDO", "h")
 _PERSON = L.slot("P", "p")
+#: a person placeholder as ``L.slot("P")`` matches it, also under re.I: the cheap test
+#: that lets a sentence skip the patterns needing one (or two)
+_P_SLOT = re.compile(r"⟦[Pp]\d+⟧")
 _OFFICE_PATTERNS = [
     ("office:holder-title-name", re.compile(rf"{_HOLDER}\s*{L.POSS}?\s+(?:Commission\s+|Secretariat\s+)?{L.TITLE}\s*,?\s+{_PERSON}", re.I)),
     ("office:title-of-holder-name", re.compile(rf"{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}\s*,?\s+{_PERSON}", re.I)),
@@ -320,6 +323,8 @@ _OFFICE_PATTERNS = [
 
 def _offices(run: _Run, sent: Sentence) -> None:
     masked = sent.masked
+    if not _P_SLOT.search(masked):
+        return  # every office pattern needs a person placeholder (and these cost)
     done: set[int] = set()
     for rule, rx in _OFFICE_PATTERNS:
         for m in rx.finditer(masked):
@@ -598,8 +603,9 @@ def _summit_for(run: _Run, org: str | None, ordinal: str | None) -> Event | None
 def _events(run: _Run, sent: Sentence) -> None:
     masked = sent.masked
     art = run.article.article_id
-    # summits
-    for m in _SUMMIT.finditer(masked):
+    persons = len(_P_SLOT.findall(masked))  # the visit and bilateral patterns need 1 or 2
+    # summits (the pattern needs "[Ss]ummit" or "SUMMIT")
+    for m in (_SUMMIT.finditer(masked) if "ummit" in masked or "UMMIT" in masked else ()):
         o = m.group("o1") or m.group("o2")
         org = run.key_of(int(o)) if o else None
         if org is None and re.search(r"\b(?:the|its)\s+(?:bloc|group|grouping|organi[sz]ation|alliance|association|union)(?:'s|’s)\s+(?:\w+\s+){0,2}$",
@@ -675,7 +681,7 @@ def _events(run: _Run, sent: Sentence) -> None:
         ev.organizer = run.key_of(int(o))
         run.last_event = key
     # visits
-    for rule, rx in _VISIT:
+    for rule, rx in (_VISIT if persons else ()):
         for m in rx.finditer(masked):
             p = run.person_of.get(int(m.group("p")))
             if p is None:
@@ -701,6 +707,8 @@ def _events(run: _Run, sent: Sentence) -> None:
             _touch(run, visits[-1], sent, m.start())
     # bilateral meetings between two named people
     for rule, rx in _BILATERAL:
+        if persons < 2 and "a" in rx.groupindex:
+            continue  # a pattern with placeholders a and b
         for m in rx.finditer(masked):
             pair = None
             if "a" in rx.groupindex:
