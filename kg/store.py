@@ -758,10 +758,12 @@ class OxigraphStore(Store):
         text without blank nodes (nothing is deleted or renamed; check that the
         text parses before calling this).
 
-        Oxigraph's bulk loader (no Python per statement) runs in two threads, one
-        filling the named graphs, one the merged default graph, fed the same
-        chunks: the loader is mostly single-threaded, and each call builds its
-        index files in memory, so chunks keep the peak memory bounded. Not one
+        Oxigraph's bulk loader (no Python per statement) loads each chunk twice,
+        into the named graphs and into the merged default graph, two such loads
+        at a time in two threads (the loader is mostly single-threaded; the
+        named graphs' six indexes cost about twice the default graph's three);
+        each call builds its index files in memory, so chunks keep the peak
+        memory bounded. Not one
         transaction: a crash midway leaves part of the data loaded, and loading
         the same file again (through :meth:`replace_graphs`, the graphs exist
         then) completes the named graphs and the merge.
@@ -781,19 +783,18 @@ class OxigraphStore(Store):
             store.bulk_load(chunk, format=fmt, **named_args)
 
         errors: list[BaseException] = []
-        queues = [queue.Queue(maxsize=1), queue.Queue(maxsize=1)]
+        jobs: queue.Queue = queue.Queue(maxsize=2)  # (load, chunk); None: no more
 
-        def work(q: queue.Queue, load) -> None:
-            while (chunk := q.get()) is not None:
+        def work() -> None:
+            while (job := jobs.get()) is not None:
                 if not errors:
                     try:
-                        load(chunk)
+                        job[0](job[1])
                     except BaseException as err:  # reported by the calling thread
                         errors.append(err)
 
-        threads = [threading.Thread(target=work, args=(q, load), daemon=True,
-                                    name=f"kg-bulk-{load.__name__}")
-                   for q, load in zip(queues, (merged, named))]
+        threads = [threading.Thread(target=work, daemon=True, name=f"kg-bulk-{i}")
+                   for i in range(2)]
         for t in threads:
             t.start()
         try:
@@ -801,11 +802,11 @@ class OxigraphStore(Store):
                 if errors:
                     break
                 if chunk:
-                    for q in queues:
-                        q.put(chunk)
+                    jobs.put((merged, chunk))
+                    jobs.put((named, chunk))
         finally:
-            for q in queues:
-                q.put(None)
+            for _ in threads:
+                jobs.put(None)
             for t in threads:
                 t.join()
             self.cache.clear()
