@@ -189,6 +189,23 @@ def _gazetteer_matches(doc, gaz: Gazetteer, text: str | None = None) -> list[Men
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|da|de|do|dos|das|del|della|di|van|von|der|bin|ibn|al|el|le|la)$")
 
 
+@functools.cache
+def _title_word_ids() -> frozenset[int]:
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in TITLE_WORDS)
+
+
+def _title_word_positions(doc) -> list[int]:
+    """The indexes of the tokens whose ``lower_`` is in :data:`TITLE_WORDS`."""
+    if hasattr(doc, "to_array"):  # a spaCy Doc: compare the LOWER string ids at once
+        from spacy.attrs import LOWER
+
+        ids = _title_word_ids()
+        return [i for i, h in enumerate(doc.to_array([LOWER]).tolist()) if h in ids]
+    return [i for i, t in enumerate(doc) if t.lower_ in TITLE_WORDS]
+
+
 def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
                    drop: set | None = None) -> list[Mention]:
     """Names right after a title word ("President Xi Jinping") when NER missed them.
@@ -199,9 +216,9 @@ def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
     kinds = kinds if kinds is not None else {}
     drop = drop if drop is not None else set()
     out = []
-    toks = list(doc)
-    for i, t in enumerate(toks):
-        if t.lower_ not in TITLE_WORDS or i + 1 >= len(toks):
+    toks = doc  # Token objects made on demand: most tokens are no title word
+    for i in _title_word_positions(doc):
+        if i + 1 >= len(toks):
             continue
         j = i + 1
         while j < len(toks) and toks[j].lower_ in TITLE_WORDS | {"of", "the", "-", "general", "minister", "elect"}:
