@@ -43,8 +43,8 @@ import re
 import threading
 from abc import ABC, abstractmethod
 from collections import deque
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
@@ -815,6 +815,9 @@ class OxigraphStore(Store):
             if isinstance(err, (OSError, RuntimeError, ValueError, SyntaxError)):
                 raise StoreError(f"{self.location}: bulk load failed ({err})") from err
             raise err
+        # each chunk's index files overlap the previous ones': compact them (~4 s for 10^6
+        # triples; without it dumping the merged graph takes ~1.4x longer afterwards)
+        self._call(lambda s: s.optimize())
 
     def reindex(self) -> None:
         """Rebuild the merged default graph from the article graphs (one transaction).
