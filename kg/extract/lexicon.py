@@ -23,16 +23,22 @@ _TITLE_MOD = (r"(?:acting|interim|caretaker|outgoing|incoming|former|ex-|then-|l
               r"permanent|national|defen[cs]e|finance|trade|economy|economic|external affairs|interior|"
               r"home|security|foreign affairs|energy|justice|health|state|military|executive)")
 _TITLE_HEAD = (r"(?:president|prime minister|premier|chancellor|king|queen|emir|amir|sultan|leader|"
-               r"secretary[- ]general|director[- ]general|secretary of state|foreign secretary|"
+               r"secretary[- ]general|director[- ]general|secretary of state|foreign secretary|secretary|"
                r"minister(?: of (?:foreign affairs|defen[cs]e|finance|economy|trade|state|the interior|"
                r"interior|justice|energy|health|industry|agriculture))?|chair(?:man|woman|person)?|"
                r"ambassador|envoy|spokes(?:person|man|woman)|aide|advis[eo]r|representative|"
                r"head of state|head of government|commissioner|counsell?or|governor|mayor|"
-               r"crown prince|sheikh|monarch|official)")
+               r"crown prince|monarch|official)")
+#: styles and ranks between a title and a name ("Emir Sheikh Tamim", "Foreign Minister Prince
+#: Faisal"): not part of the title, not part of the name
+HONORIFIC = (r"(?:(?:Sheikh|Sheikha|Shaikh|Prince|Princess|Sayyid|Sayyida|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|"
+             r"Lord|Lady|Gen\.|General|Lt\.?\s*Gen\.?|Marshal|Admiral|Adm\.|Col\.|Colonel|"
+             r"H\.?E\.?|His (?:Majesty|Highness|Excellency)|Her (?:Majesty|Highness|Excellency))\s+)*")
 TITLE = rf"(?P<title>(?:{_TITLE_MOD}[\s-]+){{0,3}}{_TITLE_HEAD}(?:-elect)?)"
 TITLE_RE = re.compile(TITLE, re.I)
 #: an optional "<holder> <title>" in front of a person placeholder ("French President ⟦P3⟧")
-PRE_TITLE = rf"(?:(?:the\s+)?(?:⟦[SDO]\d+⟧\s*(?:'s|’s)?\s+)?(?:{_TITLE_MOD}[\s-]+){{0,3}}{_TITLE_HEAD}\s+)?"
+PRE_TITLE = (rf"(?:(?:the\s+)?(?:⟦[SDO]\d+⟧\s*(?:'s|’s)?\s+)?(?:{_TITLE_MOD}[\s-]+){{0,3}}{_TITLE_HEAD}\s+)?"
+             rf"{HONORIFIC}")
 
 LEADER_HEADS = re.compile(
     r"^(?:top |supreme )?(?:president|prime minister|premier|chancellor|king|queen|emir|amir|sultan|"
@@ -100,7 +106,8 @@ GENERIC_DOC = re.compile(
     r"(?P<noun>agreement|treaty|memorandum(?: of understanding)?|declaration|joint statement|statement|"
     r"communiqu[eé]|programme|program|strategy|resolution|road ?map|charter|pact|accord|convention|"
     r"protocol|action plan|deal|alliance|initiative|document)\b"
-    r"(?P<tail>\s+(?:on|reaffirming|against|to|for|between|of)\s+(?:(?!(?:and|but|which|that|at|during|in)\b)[^,.;⟦])*)?",
+    r"(?P<tail>\s+(?:on(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|\d)\b)|reaffirming|against|to|for|between|of)\s+(?:(?!(?:and|but|which|that|at|during|in)\b)[^,.;⟦])*)?",
     re.I)
 DECLARATION_WORDS = re.compile(r"declaration|statement|communiqu", re.I)
 PACKAGE = re.compile(
@@ -142,7 +149,10 @@ PARTICIPATE = re.compile(
 # -- memberships ----------------------------------------------------------------------------
 MEMBER_CUE = re.compile(
     r"\b(?:members?|membership|join(?:ed|s|ing)?|admitted|admission|accession|acceded|founding|founders?|"
-    r"founded by|following in)\b", re.I)
+    r"founded by|following in|"
+    r"(?:groups|grouped|brings together|brought together|comprises|comprised|consists of|consisted of|"
+    r"(?:is|are|was|were) made up of|unites|united|(?:is|was) composed of)(?=\s+(?:together\s+)?(?:the\s+)?⟦S))\b",
+    re.I)
 MEMBER_EXCLUDE = re.compile(
     r"\b(?:observers?|partners?|dialogue|candidates?|appl(?:ied|y|ying|ication)|bid|aspir\w*|seek\w*|"
     r"hop(?:e|es|ed|ing)|want\w*|invit\w*|non-members?|interested|associate|guest|left|withdr\w*|"

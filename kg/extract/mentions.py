@@ -44,6 +44,9 @@ minister secretary-general secretary director-general director chairman chairwom
 chairperson ambassador envoy spokesperson spokesman spokeswoman aide adviser advisor leader
 crown prince sheikh foreign deputy vice governor mayor commissioner general admiral
 counsellor counselor representative""".split())
+#: styles in front of a name that are not part of it ("Sayyid Haitham", "Sir Keir Starmer")
+HONORIFIC_WORDS = frozenset("""sheikh sheikha shaikh prince princess sayyid sayyida sir dame
+mr mr. mrs mrs. ms ms. dr dr. h.e.""".split())
 
 
 @dataclass(frozen=True, order=True)
@@ -175,10 +178,12 @@ def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
         if t.lower_ not in TITLE_WORDS or i + 1 >= len(toks):
             continue
         j = i + 1
-        while j < len(toks) and toks[j].lower_ in TITLE_WORDS | {"of", "the", "-", "general", "minister", "elect"}:
+        while j < len(toks) and toks[j].lower_ in TITLE_WORDS | HONORIFIC_WORDS | {
+                "of", "the", "-", "general", "minister", "elect"}:
             j += 1
         k = j
-        while k < len(toks) and k - j < 5 and (_NAME_TOKEN.match(toks[k].text) or (
+        while k < len(toks) and k - j - 2 * sum(1 for t in toks[j:k] if t.text == "-") < 5 and (
+                _NAME_TOKEN.match(toks[k].text) or (
                 toks[k].text == "-" and k + 1 < len(toks) and k > j and not toks[k - 1].whitespace_
                 and toks[k + 1].is_alpha)) and toks[k].text not in ("The",):
             k += 1
@@ -212,7 +217,8 @@ def _clean_person(span):
     """Strip leading titles and trailing possessives from a PERSON span."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in ("the", "mr", "mr.", "ms", "ms.", "mrs", "dr", "dr.")):
+    while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in HONORIFIC_WORDS
+                           or doc[start].lower_ == "the"):
         start += 1
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
         end -= 1

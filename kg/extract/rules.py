@@ -97,6 +97,8 @@ class _Run:
         self.last_org: str | None = None
         self.last_doc: dict[str, str] = {}
         self.city_of: dict[str, object] = {}  # city entity key -> reference City
+        #: the article's own date: its publication date, else the date of its dateline
+        self.anchor: _dt.date | None = article.published
 
     # -- bookkeeping --------------------------------------------------------------------
     def ev(self, sent: Sentence, rule: str, start: int | None = None, end: int | None = None) -> Evidence:
@@ -193,6 +195,7 @@ def extract_relations(article: Article, doc, mentions: list[Mention], *,
             run.mention_entity(m, m_idx)
     _split_sentences(run)
     year = _article_year(run)
+    run.anchor = run.article.published or _dateline_date(run, year)
     for sent in run.sentences:
         _offices(run, sent)
     for sent in run.sentences:
@@ -308,13 +311,16 @@ def _clause_of(masked: str, pos: int) -> str:
 # -- offices ------------------------------------------------------------------------------------
 _HOLDER = L.slot("SDO", "h")
 _PERSON = L.slot("P", "p")
+_HON = L.HONORIFIC
+#: a title that starts the next name of a list ("Tamim, Bahraini King Hamad") is not an apposition
+_NOT_NEXT = rf"(?!\s*,?\s*{_HON}⟦P)"
 _OFFICE_PATTERNS = [
-    ("office:holder-title-name", re.compile(rf"{_HOLDER}\s*{L.POSS}?\s+(?:Commission\s+|Secretariat\s+)?{L.TITLE}\s*,?\s+{_PERSON}", re.I)),
-    ("office:title-of-holder-name", re.compile(rf"{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}\s*,?\s+{_PERSON}", re.I)),
-    ("office:name-holder-title", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{_HOLDER}\s*{L.POSS}?\s+{L.TITLE}\b", re.I)),
-    ("office:name-title-of-holder", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}", re.I)),
-    ("office:title-name-of-holder", re.compile(rf"(?<![⟧\w])\s*{L.TITLE}\s+{_PERSON}\s*,?\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}", re.I)),
-    ("office:title-name", re.compile(rf"(?<![⟧\w])\s*{L.TITLE}\s+{_PERSON}", re.I)),
+    ("office:holder-title-name", re.compile(rf"{_HOLDER}\s*{L.POSS}?\s+(?:Commission\s+|Secretariat\s+)?{L.TITLE}\s*,?\s+{_HON}{_PERSON}", re.I)),
+    ("office:title-of-holder-name", re.compile(rf"{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}\s*,?\s+{_HON}{_PERSON}", re.I)),
+    ("office:name-holder-title", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{_HOLDER}\s*{L.POSS}?\s+{L.TITLE}\b{_NOT_NEXT}", re.I)),
+    ("office:name-title-of-holder", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}{_NOT_NEXT}", re.I)),
+    ("office:title-name-of-holder", re.compile(rf"(?<![⟧\w])\s*{L.TITLE}\s+{_HON}{_PERSON}\s*,?\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}", re.I)),
+    ("office:title-name", re.compile(rf"(?<![⟧\w])\s*{L.TITLE}\s+{_HON}{_PERSON}", re.I)),
 ]
 
 
@@ -333,7 +339,10 @@ def _offices(run: _Run, sent: Sentence) -> None:
                 # bare title: the holder is the nearest state named before it in the clause
                 before = masked[:m.start("title")]
                 clause_start = max(before.rfind(";"), before.rfind(". "))
-                cands = [s for s in _slots(before[clause_start + 1:], "SD")]
+                zone = before[clause_start + 1:]
+                # a state that names another person's office ("Somali Foreign Minister X") is not this one's
+                cands = [s for s in _slots(zone, "SD") if not re.match(
+                    rf"⟦[SD]\d+⟧\s*{L.POSS}?\s+{L.TITLE}\s*,?\s*{_HON}⟦P", zone[s[2]:], re.I)]
                 holder = cands[-1][1] if cands else None
                 if holder is not None and re.search(L.TITLE + r"\s*,?\s*⟦P\d+⟧\s*$", before[:before.rfind("⟦")], re.I):
                     holder = None
@@ -605,6 +614,14 @@ def _events(run: _Run, sent: Sentence) -> None:
         if org is None and re.search(r"\b(?:the|its)\s+(?:bloc|group|grouping|organi[sz]ation|alliance|association|union)(?:'s|’s)\s+(?:\w+\s+){0,2}$",
                                      masked[max(0, m.start() - 50):m.start("noun")], re.I):
             org = run.last_org  # "the group's 17th summit"
+        if org is None and re.search(r"\b(?:their|a|an)\s+(?:\w+\s+){0,3}$", masked[max(0, m.start() - 50):m.start("noun")]):
+            # "Leaders of the ... Council (GCC) met ... for their 45th annual summit"
+            lead = re.search(rf"\b(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?)\s+of\s+(?:the\s+)?"
+                             rf"(?:[\w-]+\s+){{0,3}}?{L.slot('O', 'lo')}|{L.slot('O', 'lo2')}\s+(?:leaders|heads of state)\b",
+                             masked[:m.start()])
+            if lead and re.search(r"\b(?:met|meet|gathered|gather|convened|convene|held|hold|attended|attend)\b",
+                                  masked[lead.end():m.start()]):
+                org = run.key_of(int(lead.group("lo") or lead.group("lo2")))
         other = re.search(r"\b(next|upcoming|following|last|previous|future|first-ever)\s+(?:year's\s+)?(?:⟦[OC]\d+⟧\s+)?$",
                           masked[max(0, m.start() - 40):m.start("noun")], re.I)
         if other and not m.group("ord"):
@@ -683,6 +700,12 @@ def _events(run: _Run, sent: Sentence) -> None:
             x = int(m.group("x"))
             place = run.key_of(x)
             ev = _visit_for(run, p, place, sent, m.start("v"), rule)
+            before = masked[:m.start()]
+            while co := re.search(rf"⟦P(\d+)⟧\s*(?:,|,?\s+and)\s+{L.PRE_TITLE}$", before, re.I):
+                q = run.person_of.get(int(co.group(1)))  # "A and Defense Minister B arrived in ..."
+                if q and q != p:
+                    ev.participants.setdefault(q, run.ev(sent, f"{rule}:coordinated"))
+                before = before[:co.start()]
             if run.mentions[x].kind == "C":
                 ev.location[place] += 5
                 ev.note(f"location:{place}", run.ev(sent, rule))
@@ -825,6 +848,11 @@ def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -
         if summits:
             ev.part_of = summits[0].key
             ev.note("partOf", run.ev(sent, "partOf:sidelines"))
+    if ev.part_of is None and re.search(r"\b(?:[Oo]n|[Aa]t)\s+the\s+(?:sidelines|margins|fringes)\b(?!\s+of)", sent.masked):
+        main = _main_summit(run)  # "On the sidelines, X held talks with Y": of the summit reported
+        if main is not None and main.key != ev.key:
+            ev.part_of = main.key
+            ev.note("partOf", run.ev(sent, "partOf:sidelines"))
 
 
 # -- documents ---------------------------------------------------------------------------------
@@ -872,7 +900,7 @@ def _doc_event(run: _Run, sent: Sentence) -> Event | None:
     cities = {run.key_of(i) for _, i, _ in _slots(sent.masked, "C")}
     if cities - set(main.location):
         return None  # "... signed a deal in Istanbul": not at the article's event
-    ref_year = (main.start.year if main.start else (run.article.published.year if run.article.published else None))
+    ref_year = (main.start.year if main.start else (run.anchor.year if run.anchor else None))
     if years and (ref_year is None or any(y != ref_year for y in years)):
         return None
     return main
@@ -985,6 +1013,10 @@ def _signatories(run: _Run, sent: Sentence, d: Doc, sign: re.Match, ds: int, de:
     if passive:
         by = re.search(r"\bsigned\b[^.;]*?\bby\s+(?P<rest>[^.;]*)", masked)
         zone = by.group("rest") if by else ""
+        # "..., in a ceremony witnessed by X", "in the presence of X": onlookers do not sign
+        cut = re.search(r"\b(?:witness\w*|in the presence of|look(?:ed|ing|s)? on|watched|attended by|who|which|while)\b"
+                        r"|,\s+(?:in|at|during|after|before)\b", zone)
+        zone = zone[:cut.start()] if cut else zone
         offset = by.start("rest") if by else 0
     else:
         clause_start = max(masked.rfind(";", 0, sign.start()) + 1, 0)
@@ -1047,10 +1079,16 @@ def _nearest_event(sent: Sentence, pos: int, run: _Run, types=None, *, forward: 
 _DAY_ORD = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
 
+_NOT_VENUE = re.compile(
+    r"\b(?:war|wars|conflict|crisis|situation|fighting|violence|attacks?|strikes?|bombing|shelling|ceasefire|"
+    r"tensions?|unrest|protests?|elections?|earthquake|floods?|hostilities|offensive|occupation|"
+    r"humanitarian|aggression|killings?|massacre|siege|invasion|operations?)\s*$", re.I)
+
+
 def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
     masked = sent.masked
     evs = _sentence_events(run, sent)
-    pub = run.article.published
+    pub = run.anchor
     future = bool(L.FUTURE.search(masked))
     # hosts who welcome a visitor take part in the visit
     for m in re.finditer(rf"{L.slot('P', 'a')}[^.;⟦]{{0,30}}?\b(?:welcomed|greeted|received|hosted)\s+{L.slot('P', 'b')}", masked):
@@ -1112,10 +1150,12 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
     if m:
         n = {"two": 2, "three": 3, "four": 4}.get(m.group("n"), None) or int(m.group("n"))
         for ev in evs:
-            if ev.type == "Summit":
+            if ev.type in ("Summit", "Visit"):
                 ev.day_offset = max(ev.day_offset or 0, n - 1)
     # places: "in <city>", "at <city>'s ..."
     for m in re.finditer(rf"\b(?:in|at)\s+(?:the\s+)?(?:{L.slot('S', 's')}\s*{L.POSS}?\s+|⟦[SD]\d+⟧\s*{L.POSS}?\s+capital(?:\s+city)?\s*,?\s*)?{L.slot('C', 'c')}", masked):
+        if _NOT_VENUE.search(masked[max(0, m.start() - 40):m.start()]):
+            continue  # "the war in Gaza", "the situation in Kyiv": a topic, not where the event is
         ev = _nearest_event(sent, m.start(), run)
         if ev is None or (ev.type == "Meeting" and ev.date_rank == 0):
             continue
@@ -1168,6 +1208,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                 t.participants.setdefault(person, run.ev(sent, "participant:cue"))
         if re.search(r"\battended by\b|\bdelegations?\s+from\b|\btook part\b|\bparticipated\b", clause):
             for _, i, p in _slots(clause, "S"):
+                if re.match(rf"⟦S\d+⟧\s*{L.POSS}?\s+{L.TITLE}\s*,?\s*{L.HONORIFIC}⟦P", clause[p:p + 90], re.I):
+                    continue  # "attended by Qatar's Emir Tamim": names the emir's office, the person attends
                 for ev in evs:
                     if ev.type in ("Summit", "Meeting"):
                         ev.participants.setdefault(run.key_of(i), run.ev(sent, "participant:state"))
@@ -1258,7 +1300,7 @@ _SUMMIT_ORGAN = re.compile(r"\b(?:Heads of (?:State|Government)|Council of|Minis
 
 
 def _finish_events(run: _Run) -> None:
-    pub = run.article.published
+    pub = run.anchor
     main_summit = _main_summit(run)
     main = _main_event(run)
     if main_summit is not None and len(main_summit.sentences) < 2 and main_summit is not main:
@@ -1346,6 +1388,24 @@ _DATELINE = re.compile(r"^\s*⟦C(\d+)⟧(?:\s*/\s*⟦C\d+⟧)*\s*(?:,\s*[A-Z][a
 
 _DATELINE_TEXT = re.compile(r"^\s*[A-Z][A-Za-z .'/-]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
                             r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]?")
+
+
+def _dateline_date(run: _Run, year: int | None) -> _dt.date | None:
+    """The date of a wire dateline ("MANILA, July 8 (AP) -"): the article's own date."""
+    for sent in run.sentences[:3]:
+        if sent.start < run.article.body_start:
+            continue
+        dl = _DATELINE_TEXT.match(sent.text)
+        if dl is None:
+            return None
+        for d in sent.dates:
+            if d.kind == "day" and d.end <= sent.start + dl.end() and (d.year or year):
+                try:
+                    return _dt.date(d.year or year, d.month, d.day)
+                except ValueError:
+                    return None
+        return None
+    return None
 
 
 def _dateline_city(run: _Run):
