@@ -125,3 +125,41 @@ def test_sidelines_without_of_is_the_reported_summit(ex):
     meeting = next(e.label for e in r.entities.values() if e.type == "Meeting")
     summit = label_of(r, "Summit")
     assert (meeting, "partOf", summit) in f
+
+
+def test_org_name_with_and_introduced_with_acronym(ex):
+    f = facts(run(ex, "Benin and Guinea-Bissau, both members of the West African Economic and "
+                      "Monetary Union (UEMOA), backed the plan."))
+    assert ("Benin", "memberOf", "West African Economic and Monetary Union") in f
+    assert ("Guinea-Bissau", "memberOf", "West African Economic and Monetary Union") in f
+
+
+def test_venue_is_not_a_document(ex):
+    r = run(ex, "The leaders adopted the final declaration at the Lisbon Congress Center.")
+    assert not any("Center" in e.label for e in r.entities.values())
+
+
+def test_talks_after_an_inserted_clause(ex):
+    r = run(ex, "Canadian Prime Minister Justin Trudeau, attending his last G7 summit, held talks "
+                "with Italian Prime Minister Giorgia Meloni.")
+    f = facts(r)
+    meeting = next(e.label for e in r.entities.values() if e.type == "Meeting")
+    assert (meeting, "participant", "Justin Trudeau") in f
+    assert (meeting, "participant", "Giorgia Meloni") in f
+
+
+def test_among_those_present(ex):
+    r = run(ex, "The Pacific Islands Forum summit opened in Nuku'alofa on Monday. Fijian Prime "
+                "Minister Sitiveni Rabuka and Samoan Prime Minister Fiame Naomi Mata'afa were among "
+                "those present.", published="2024-08-27")
+    f = facts(r)
+    s = label_of(r, "Summit")
+    assert (s, "participant", "Sitiveni Rabuka") in f
+
+
+def test_lede_weekday_decides_the_year(ex):
+    body = ("OTTAWA, June 12 (Reuters) - Leaders of the Group of Seven met on Wednesday for their "
+            "annual summit. They will meet again on Thursday.")
+    r = run(ex, body, published=None)
+    dates = {o for _, p, o in facts(r) if p == "startDate"}
+    assert "2024-06-12" in dates  # June 12 was a Wednesday in 2024, a Thursday in 2025

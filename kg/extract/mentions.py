@@ -333,7 +333,10 @@ def _new_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
         s, e = m.start("name"), m.end("name")
         name = m.group("name")
         head = _HEAD_AT.search(name)
-        cut = list(re.finditer(r"\b(?:of|for|and|on) (?:the )?", name[:head.start()])) if head else []
+        # ("Economic and Monetary Union": an "and" between capitalised words is part of the name)
+        cut = [c for c in re.finditer(r"\b(?:of|for|and|on) (?:the )?", name[:head.start()])
+               if not re.match(r"and [A-Z]", c.group() + name[c.end():c.end() + 1])
+               or not re.search(r"[A-Z][\w'’-]* $", name[:c.start()])] if head else []
         if cut:  # "Leaders of the Organisation of ...": the name starts after "of the"
             name = name[cut[-1].end():]
         name = re.sub(r"^(?:The|A|An)\s+", "", name)

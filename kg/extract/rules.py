@@ -557,7 +557,7 @@ _ORGAN_MEETING = re.compile(
 _OUTREACH = re.compile(rf"(?:[\"“]?outreach[\"”]?\s*/?\s*[\"“]?)?{L.slot('O', 'o')}[\"”]?\s*(?:format|meetings?|sessions?)?", re.I)
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with)\s+(?:with\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with)\s+(?:with\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:\w+\s+){{0,2}}?(?:talks|a meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b)", re.I)),
     ("meeting:their", re.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
     ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
@@ -915,6 +915,10 @@ def _main_event(run: _Run) -> Event | None:
     return min(cands, key=lambda e: (-len(e.sentences), min(e.sentences, default=0), order.get(e.type, 3), e.key))
 
 
+_VENUE_WORDS = re.compile(r"\b(?:Cent(?:er|re)|Hall|Building|Palace|Complex|Arena|Stadium|Hotel|Square|"
+                          r"Street|Avenue|Museum|Park|Room|Chamber|Office|Headquarters|Ministry)\b")
+
+
 def _documents(run: _Run, sent: Sentence) -> None:
     masked = sent.masked
     found: list[tuple[Doc, int, int]] = []
@@ -924,6 +928,8 @@ def _documents(run: _Run, sent: Sentence) -> None:
         label = re.sub(r"^(?:The|A|An)\s+", "", label)
         if len(label.split()) < 2 or re.match(r"^(?:Declaration|Treaty|Agreement|Statement|Plan)$", label):
             continue
+        if _VENUE_WORDS.search(label):
+            continue  # "the Walter E. Washington Convention Center": a building
         text = _unmask(run, label)
         d = _new_doc(run, text, _doc_type(text.split()[-1] if " on " not in text and " of " not in text else text.split()[0]), sent, "doc:named")
         found.append((d, m.start(), m.end()))
@@ -1097,7 +1103,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             if v.type == "Visit" and v.persons == (b,) and a and a != b:
                 v.participants.setdefault(a, run.ev(sent, "participant:host"))
     if not evs and run.last_event and re.search(
-            r"\b(?:took part|take part|taking part|attended|participated|was present|were present|also attended)\b", masked) \
+            r"\b(?:took part|take part|taking part|attended|participated|was present|were present|also attended|"
+            r"among those (?:present|attending)|in attendance)\b", masked) \
             and not L.NEGATION.search(masked):
         target = run.events[run.last_event]
         for _, i, p in _slots(masked, "P"):
