@@ -163,3 +163,39 @@ def test_lede_weekday_decides_the_year(ex):
     r = run(ex, body, published=None)
     dates = {o for _, p, o in facts(r) if p == "startDate"}
     assert "2024-06-12" in dates  # June 12 was a Wednesday in 2024, a Thursday in 2025
+
+
+def test_whose_country_is_a_member_and_ties_with_are_not_membership(ex):
+    f = facts(run(ex, "Slovak Prime Minister Robert Fico, whose country is a member of both the "
+                      "European Union and NATO, has sought closer ties with Russia."))
+    assert ("Slovakia", "memberOf", "European Union") in f
+    assert ("Slovakia", "memberOf", "North Atlantic Treaty Organization") in f
+    assert not any(s == "Russia" and p == "memberOf" for s, p, _ in f)
+
+
+def test_named_summit_is_its_own_event(ex):
+    r = run(ex, "The ASEAN summit opened in Vientiane on Wednesday. Australian Prime Minister "
+                "Anthony Albanese will join the leaders for the East Asia Summit on Friday.",
+            published="2024-10-09")
+    summits = {e.label for e in r.entities.values() if e.type == "Summit"}
+    assert "East Asia Summit" in summits and len(summits) == 2
+    assert not any(e.type == "Region" and "Summit" in e.label for e in r.entities.values())
+
+
+def test_theme_in_a_sentence_without_the_event(ex):
+    r = run(ex, "The BIMSTEC summit opened in Bangkok on Friday. Thai Prime Minister Paetongtarn "
+                "Shinawatra welcomed the leaders under the theme \"Prosperous, Resilient and Open\".",
+            published="2025-04-04")
+    s = label_of(r, "Summit")
+    assert (s, "theme", "Prosperous, Resilient and Open") in facts(r)
+
+
+def test_later_planned_visit_and_the_visit_anaphor(ex):
+    r = run(ex, "Indian Prime Minister Narendra Modi arrived in Warsaw on Wednesday for a visit. "
+                "Modi will then travel to Kyiv. The two sides signed five agreements during the "
+                "visit.", published="2024-08-22")
+    f = facts(r)
+    visits = {e.label for e in r.entities.values() if e.type == "Visit"}
+    assert any("Kyiv" in v for v in visits) and any("Warsaw" in v for v in visits)
+    signed = {o for _, p, o in f if p == "signedAt"}
+    assert signed and all("Warsaw" in o for o in signed)

@@ -34,6 +34,7 @@ _REGION_WORDS = re.compile(
     r"\b(asia|europe|africa|america|americas|eurasia|middle east|pacific|atlantic|arctic|"
     r"caucasus|balkans|gulf|sahel|region|peninsula|sea|ocean|strait|valley|province|state)\b",
     re.I)
+_EVENT_NAME = re.compile(r"\b(?:Summits?|Forum|Conference|Meeting|Dialogue|Games|Expo|Congress)$")
 _ORGAN = re.compile(
     r"\b(council|secretariat|commission|ministry|department|kremlin|parliament|assembly|"
     r"cabinet|government|office|committee|presidium|bureau|agency|senate|duma|congress|"
@@ -288,8 +289,8 @@ def find_mentions(doc) -> list[Mention]:
         elif label in ("GPE", "LOC", "FAC") and not overlaps(ent.start_char, ent.end_char):
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             start = ent.end_char - len(text)
-            if label == "FAC" or not text[:1].isupper():
-                continue
+            if label == "FAC" or not text[:1].isupper() or _EVENT_NAME.search(text):
+                continue  # ("the East Asia Summit" is an event, not a region)
             if _REGION_WORDS.search(text) or label == "LOC":
                 mentions.append(Mention(start, ent.end_char, "R", text, text, "ner"))
         elif label == "ORG" and not overlaps(ent.start_char, ent.end_char):

@@ -488,6 +488,13 @@ def _orgs_for(run: _Run, sent: Sentence, pos: int):
     return None
 
 
+#: a state right after one of these is the object of something else than membership
+_NOT_MEMBER_BEFORE = re.compile(
+    r"\b(?:(?:ties|relations|trade|talks|cooperation|agreements?|deals?|partnership|dialogue|links|contacts|"
+    r"meetings?|border|war|conflict|tensions|disputes?|friendship)\s+(?:\w+\s+)?with|to|toward|towards|against|"
+    r"from|over|into|at|for|by|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
+
+
 def _memberships(run: _Run, sent: Sentence) -> None:
     masked = sent.masked
     orgs_here = _slots(masked, "O")
@@ -505,12 +512,24 @@ def _memberships(run: _Run, sent: Sentence) -> None:
                     after = clause[pos:pos + 12]
                     if re.match(r"⟦S\d+⟧\s*(?:'s|’s)\s+⟦C", after):
                         continue  # "Thailand's Bangkok": a place, not a member
+                    if _NOT_MEMBER_BEFORE.search(clause[max(0, pos - 40):pos]):
+                        continue  # "ties with China", "a visit to Brazil": not the member named
                     if re.match(r"⟦S\d+⟧\s*(?:'s|’s)?\s+" + L.TITLE + r"\s*,?\s*⟦P", clause[pos:pos + 80], re.I):
                         continue  # "US President Joe Biden": names an office, not a member
                     if re.match(r"⟦S\d+⟧\s*(?:,\s*)?(?:said|says|announced|told|reported|stated|added|noted)\b", after + clause[pos + len(after):pos + 40]):
                         continue  # "..., Brazil said": the source of the news, not a member
                     st_key = run.key_of(idx)
                     run.add_fact(st_key, "memberOf", org, run.ev(sent, "member:cue"))
+    # "Orban, whose country is a member of the EU": the person's state
+    for m in re.finditer(rf"⟦P(?P<p>\d+)⟧\s*,\s+whose\s+country\s+(?:is|was|has been|became)\s+(?:also\s+)?"
+                         rf"(?:a|an)\s+(?:\w+\s+)?member\s+of\s+(?:both\s+)?(?:the\s+)?(?P<list>⟦O\d+⟧(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?⟦O\d+⟧)*)",
+                         masked):
+        person = run.person_of.get(int(m.group("p")))
+        states = {h for (h, _, _) in run.offices.get(person, ()) if h.startswith("state/")}
+        if len(states) == 1:
+            state = states.pop()
+            for _, oi, _ in _slots(m.group("list"), "O"):
+                run.add_fact(state, "memberOf", run.key_of(oi), run.ev(sent, "member:whose-country"))
     # observers and partners: "X has observer status in Y", "dialogue partner"
     for m in re.finditer(r"\b(observers?|(?:dialogue\s+)?partners?)\b", masked, re.I):
         clause = _clause_of(masked, m.start())
@@ -552,6 +571,11 @@ _SUMMIT = re.compile(
     rf"(?:\s+(?:of|by)\s+(?:the\s+)?(?:(?:heads\s+of\s+state(?:\s+and\s+government)?|leaders)\s+(?:of\s+(?:the\s+)?)?"
     rf"(?:member\s+states\s+of\s+(?:the\s+)?)?)?{L.slot('O', 'o2')})?"
     rf"(?:\s+(?:in|at)\s+(?:{L.slot('S', 'hs')}\s*{L.POSS}?\s+)?{L.slot('C', 'c2')})?")
+_NAMED_SUMMIT = re.compile(r"(?<![\w⟧-])(?P<name>(?:[A-Z][\w-]+\s+){1,4})(?P<noun>Summit)\b(?!\s+of\b)")
+_NOT_SUMMIT_NAME = re.compile(
+    r"\b(?:The|This|That|Next|Last|Annual|Leaders|Extraordinary|Special|Informal|Virtual|Emergency|Ordinary|"
+    r"Joint|First|Second|Third|Fourth|Fifth|Upcoming|Previous|Year|Heads|State|Government|Plus|On|At|In|For|"
+    r"After|Before|During|Ahead|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|^[A-Z]+\s+$")
 _ORGAN_MEETING = re.compile(
     rf"(?:{L.slot('G', 'g')}\s+(?:meeting|session)|(?:meeting|session)\s+of\s+(?:the\s+)?{L.slot('G', 'g2')})", re.I)
 _OUTREACH = re.compile(rf"(?:[\"“]?outreach[\"”]?\s*/?\s*[\"“]?)?{L.slot('O', 'o')}[\"”]?\s*(?:format|meetings?|sessions?)?", re.I)
@@ -565,7 +589,7 @@ _BILATERAL = [
 _VISIT = [
     ("visit:arrived", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
     ("visit:visit-to", re.compile(rf"{L.slot('P', 'p')}\s*{L.POSS}?\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|recent\s+)*(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
-    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will visit|is visiting|to visit|travell?ed to|flew to|will travel to|is travell?ing to|to travel to)\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to)\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
     ("visit:on-a-visit", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>is on|was on|arrived for|began|begins|paid|pays|made|makes|wrapped up|concluded|ended|is paying|will pay|will make)\s+(?:an?|his|her|the)\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+)*(?:visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
 ]
 _VISIT_ANAPHOR = re.compile(r"\b(?:his|her|the|this)\s+(?:(?:state|official|working|two-day|three-day)\s+)?visit\b", re.I)
@@ -607,8 +631,21 @@ def _summit_for(run: _Run, org: str | None, ordinal: str | None) -> Event | None
 def _events(run: _Run, sent: Sentence) -> None:
     masked = sent.masked
     art = run.article.article_id
+    # summits with a name of their own ("the East Asia Summit"): one event each
+    named: list[tuple[int, int]] = []
+    for m in _NAMED_SUMMIT.finditer(masked):
+        name = m.group("name")
+        if _NOT_SUMMIT_NAME.search(name):
+            continue
+        label = f"{name}Summit"
+        ev = _new_event(run, f"event/{art}/{slugify(label)}", "Summit", label, sent, m.start("noun"),
+                        "event:named-summit")
+        named.append((m.start(), m.end()))
+        run.last_event = ev.key
     # summits
     for m in _SUMMIT.finditer(masked):
+        if any(s <= m.start("noun") < e for s, e in named):
+            continue
         o = m.group("o1") or m.group("o2")
         org = run.key_of(int(o)) if o else None
         if org is None and re.search(r"\b(?:the|its)\s+(?:bloc|group|grouping|organi[sz]ation|alliance|association|union)(?:'s|’s)\s+(?:\w+\s+){0,2}$",
@@ -720,8 +757,10 @@ def _events(run: _Run, sent: Sentence) -> None:
             run.last_event = ev.key
     for m in _VISIT_ANAPHOR.finditer(masked):
         visits = [e for e in run.events.values() if e.type == "Visit"]
-        if visits and not any(k == visits[-1].key for k, _ in sent.events):
-            _touch(run, visits[-1], sent, m.start())
+        if visits:  # "the visit": the visit the article is about (most told, then first told)
+            main = max(visits, key=lambda e: (len(e.sentences), -min(e.sentences, default=0)))
+            if not any(k == main.key for k, _ in sent.events):
+                _touch(run, main, sent, m.start())
     # bilateral meetings between two named people
     for rule, rx in _BILATERAL:
         for m in rx.finditer(masked):
@@ -1113,6 +1152,11 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
     if evs:
         run.last_event = evs[-1].key
     if not evs:
+        m = L.THEME.search(sent.text)
+        target = _main_summit(run)  # "X welcomed the leaders under the theme '...'"
+        if m and target is not None and target.theme is None:
+            target.theme = m.group(1).strip().rstrip(",.;: ")
+            target.note("theme", run.ev(sent, "theme:quoted", sent.start + m.start(1), sent.start + m.end(1)))
         return
     # dates: attach each date expression to the nearest event trigger (not the dateline's date)
     dl = _DATELINE_TEXT.match(sent.text) if sent.start >= run.article.body_start and sent.idx <= 2 else None
