@@ -199,3 +199,11 @@ def test_later_planned_visit_and_the_visit_anaphor(ex):
     assert any("Kyiv" in v for v in visits) and any("Warsaw" in v for v in visits)
     signed = {o for _, p, o in f if p == "signedAt"}
     assert signed and all("Warsaw" in o for o in signed)
+
+
+def test_seat_of_government_stands_for_its_state(ex):
+    f = facts(run(ex, "Kremlin spokesman Dmitry Peskov said the talks had been useful."))
+    assert ("Dmitry Peskov", "officialOf", "Russia") in f
+    assert ("Dmitry Peskov", "title", "Spokesman") in f
+    f = facts(run(ex, "The Kremlin said the Russian leader would not travel."))
+    assert not any(p in ("officialOf", "leaderOf") for _, p, _ in f)

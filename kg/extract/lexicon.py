@@ -21,7 +21,7 @@ POSS = r"(?:'s|’s|')"
 _TITLE_MOD = (r"(?:acting|interim|caretaker|outgoing|incoming|former|ex-|then-|late|new|newly[- ]elected|"
               r"first|deputy|vice|senior|chief|top|foreign|prime|presidential|supreme|crown|special|"
               r"permanent|national|defen[cs]e|finance|trade|economy|economic|external affairs|interior|"
-              r"home|security|foreign affairs|energy|justice|health|state|military|executive)")
+              r"home|security|foreign affairs|energy|justice|health|state|military|executive|press)")
 _TITLE_HEAD = (r"(?:president|prime minister|premier|chancellor|king|queen|emir|amir|sultan|leader|"
                r"secretary[- ]general|director[- ]general|secretary of state|foreign secretary|secretary|"
                r"minister(?: of (?:foreign affairs|defen[cs]e|finance|economy|trade|state|the interior|"
@@ -163,3 +163,10 @@ ORG_ANAPHOR = re.compile(
     r"forum|community)\b", re.I)
 FOUNDED = re.compile(r"\b(?:founded|established|created|formed|set up|launched|inaugurated)\b", re.I)
 THEME = re.compile(r"\b(?:theme|motto|slogan|titled|entitled)\b\W{0,25}?[\"“«]([^\"”»]{3,200})[\"”»]", re.I)
+
+#: seats of government used for their state ("Kremlin spokesman", "a White House official")
+SEATS = {"kremlin": "RUS", "the kremlin": "RUS", "white house": "USA", "the white house": "USA",
+         "elysee": "FRA", "élysée": "FRA", "elysee palace": "FRA", "élysée palace": "FRA",
+         "downing street": "GBR", "blue house": "KOR", "akorda": "KAZ", "zhongnanhai": "CHN",
+         "state department": "USA", "pentagon": "USA", "quai d'orsay": "FRA",
+         "chancellery": "DEU", "kantei": "JPN", "ak orda": "KAZ", "bankova": "UKR"}

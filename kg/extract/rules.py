@@ -327,6 +327,15 @@ _OFFICE_PATTERNS = [
 def _offices(run: _Run, sent: Sentence) -> None:
     masked = sent.masked
     done: set[int] = set()
+    # "Kremlin spokesman Dmitry Peskov": the seat of government stands for its state
+    for m in re.finditer(rf"⟦G(?P<g>\d+)⟧\s+{L.TITLE}\s*,?\s+{_HON}{_PERSON}", masked, re.I):
+        g, p_idx = run.mentions[int(m.group("g"))], int(m.group("p"))
+        iso3 = L.SEATS.get(g.text.lower())
+        if iso3 is None or p_idx not in run.person_of or iso3 not in run.ref.states:
+            continue
+        run.mentions.append(Mention(g.start, g.end, "D", iso3, g.text, "metonymy"))
+        _record_office(run, sent, p_idx, len(run.mentions) - 1, m.group("title"), "office:seat-title-name")
+        done.add(p_idx)
     for rule, rx in _OFFICE_PATTERNS:
         for m in rx.finditer(masked):
             p_idx = int(m.group("p"))
