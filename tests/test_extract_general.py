@@ -207,3 +207,13 @@ def test_seat_of_government_stands_for_its_state(ex):
     assert ("Dmitry Peskov", "title", "Spokesman") in f
     f = facts(run(ex, "The Kremlin said the Russian leader would not travel."))
     assert not any(p in ("officialOf", "leaderOf") for _, p, _ in f)
+
+
+def test_the_blocs_summit_is_of_the_organization_named_before_it(ex):
+    r = run(ex, "Leaders of the Caribbean Community (CARICOM) arrived in Bridgetown for the bloc's "
+                "annual summit. Haiti, which joined the Organisation of American States in 1948, "
+                "sent its foreign minister.", published="2025-02-18")
+    s = label_of(r, "Summit")
+    f = facts(r)
+    assert (s, "organizedBy", "Caribbean Community") in f
+    assert not any(p == "organizedBy" and o != "Caribbean Community" for _, p, o in f)

@@ -637,6 +637,18 @@ def _summit_for(run: _Run, org: str | None, ordinal: str | None) -> Event | None
     return None
 
 
+def _org_before(run: _Run, sent: Sentence, pos: int) -> str | None:
+    """The organization named last before ``pos`` (this sentence, then the ones before it)."""
+    here = [i for _, i, p in _slots(sent.masked, "O") if p < pos]
+    if here:
+        return run.key_of(here[-1])
+    for prev in reversed(run.sentences[:sent.idx]):
+        found = _slots(prev.masked, "O")
+        if found:
+            return run.key_of(found[-1][1])
+    return None
+
+
 def _events(run: _Run, sent: Sentence) -> None:
     masked = sent.masked
     art = run.article.article_id
@@ -659,7 +671,7 @@ def _events(run: _Run, sent: Sentence) -> None:
         org = run.key_of(int(o)) if o else None
         if org is None and re.search(r"\b(?:the|its)\s+(?:bloc|group|grouping|organi[sz]ation|alliance|association|union)(?:'s|’s)\s+(?:\w+\s+){0,2}$",
                                      masked[max(0, m.start() - 50):m.start("noun")], re.I):
-            org = run.last_org  # "the group's 17th summit"
+            org = _org_before(run, sent, m.start())  # "the group's 17th summit"
         if org is None and re.search(r"\b(?:their|a|an)\s+(?:\w+\s+){0,3}$", masked[max(0, m.start() - 50):m.start("noun")]):
             # "Leaders of the ... Council (GCC) met ... for their 45th annual summit"
             lead = re.search(rf"\b(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?)\s+of\s+(?:the\s+)?"
