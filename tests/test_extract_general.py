@@ -217,3 +217,24 @@ def test_the_blocs_summit_is_of_the_organization_named_before_it(ex):
     f = facts(r)
     assert (s, "organizedBy", "Caribbean Community") in f
     assert not any(p == "organizedBy" and o != "Caribbean Community" for _, p, o in f)
+
+
+def test_not_yet_a_member(ex):
+    f = facts(run(ex, "Bolivia and Kazakhstan joined Mercosur talks as Uruguay, Paraguay and "
+                      "Brazil looked on, while Venezuela has yet to formally rejoin Mercosur."))
+    assert ("Venezuela", "memberOf", "Southern Common Market") not in f
+
+
+def test_counterpart_holds_the_same_office(ex):
+    f = facts(run(ex, "Turkish President Recep Tayyip Erdogan received his Azerbaijani counterpart "
+                      "Ilham Aliyev in Ankara."))
+    assert ("Ilham Aliyev", "leaderOf", "Azerbaijan") in f
+    assert ("Ilham Aliyev", "title", "President") in f
+
+
+def test_future_date_later_in_the_year_stays_in_the_year(ex):
+    r = run(ex, "The summit will take place in Kazan from October 22 to 24, officials said.",
+            published="2025-01-15")
+    s = label_of(r, "Summit")
+    f = facts(r)
+    assert (s, "startDate", "2025-10-22") in f and (s, "status", "Planned") in f

@@ -150,9 +150,9 @@ def resolve(dm: DateMention, *, published: _dt.date | None, year: int | None,
         if y is None and published is not None:
             y = published.year
             cand = _safe(y, dm.month, dm.day)
-            if cand and (cand - published).days > 200:
-                y -= 1
-            elif cand and (published - cand).days > 200:
+            if cand and (cand - published).days > 200 and not future:
+                y -= 1  # (in a sentence about the future, a later date this year stays this year)
+            elif cand and (published - cand).days > (30 if future else 200):
                 y += 1
         if y is None:
             return None, None

@@ -157,7 +157,9 @@ MEMBER_CUE = re.compile(
 MEMBER_EXCLUDE = re.compile(
     r"\b(?:observers?|partners?|dialogue|candidates?|appl(?:ied|y|ying|ication)|bid|aspir\w*|seek\w*|"
     r"hop(?:e|es|ed|ing)|want\w*|invit\w*|non-members?|interested|associate|guest|left|withdr\w*|"
-    r"leav\w*|quit|suspend\w*|expel\w*|not|n't|outside|path|road|prospects?|eventual|future|would-be)\b", re.I)
+    r"leav\w*|quit|suspend\w*|expel\w*|not|n't|outside|path|road|prospects?|eventual|future|would-be|"
+    r"yet to|still to|(?:is|are) (?:expected|set|due|poised|likely) to|plans? to|intends? to|consider\w*|"
+    r"mull\w*|declin\w*|refus\w*|reject\w*|could|may|might|would)\b", re.I)
 ORG_ANAPHOR = re.compile(
     r"\b(?:the|its|this)\s+(?:bloc|grouping|group|organi[sz]ation|association|alliance|union|body|"
     r"forum|community)\b", re.I)

@@ -44,7 +44,7 @@ TITLE_WORDS = frozenset("""president prime premier chancellor king queen emir am
 minister secretary-general secretary director-general director chairman chairwoman chair
 chairperson ambassador envoy spokesperson spokesman spokeswoman aide adviser advisor leader
 crown prince sheikh foreign deputy vice governor mayor commissioner general admiral
-counsellor counselor representative""".split())
+counsellor counselor representative counterpart""".split())
 #: styles in front of a name that are not part of it ("Sayyid Haitham", "Sir Keir Starmer")
 HONORIFIC_WORDS = frozenset("""sheikh sheikha shaikh prince princess sayyid sayyida sir dame
 mr mr. mrs mrs. ms ms. dr dr. h.e.""".split())

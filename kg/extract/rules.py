@@ -199,6 +199,8 @@ def extract_relations(article: Article, doc, mentions: list[Mention], *,
     for sent in run.sentences:
         _offices(run, sent)
     for sent in run.sentences:
+        _counterparts(run, sent)
+    for sent in run.sentences:
         _office_anaphors(run, sent)
     for sent in run.sentences:
         _capitals(run, sent)
@@ -363,6 +365,21 @@ def _offices(run: _Run, sent: Sentence) -> None:
                 holder = int(m.group("h"))
             _record_office(run, sent, p_idx, holder, title, rule)
             done.add(p_idx)
+
+
+_COUNTERPART = re.compile(rf"⟦P(?P<a>\d+)⟧(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,80}}?\b(?:his|her)\s+{L.slot('SD', 'h')}\s+"
+                          rf"counterpart\s*,?\s+{_HON}⟦P(?P<b>\d+)⟧")
+
+
+def _counterparts(run: _Run, sent: Sentence) -> None:
+    """"Lavrov and his Chinese counterpart Wang Yi": Wang holds Lavrov's office, for China."""
+    for m in _COUNTERPART.finditer(sent.masked):
+        a, b = run.person_of.get(int(m.group("a"))), run.person_of.get(int(m.group("b")))
+        offices = {(t, leader) for (_, t, leader) in run.offices.get(a, ())} if a else set()
+        if not b or a == b or len(offices) != 1 or run.offices.get(b):
+            continue
+        title, _ = offices.pop()
+        _record_office(run, sent, int(m.group("b")), int(m.group("h")), title, "office:counterpart")
 
 
 def _record_office(run: _Run, sent: Sentence, p_idx: int, holder_idx: int | None, title: str, rule: str) -> None:
