@@ -238,3 +238,23 @@ def test_future_date_later_in_the_year_stays_in_the_year(ex):
     s = label_of(r, "Summit")
     f = facts(r)
     assert (s, "startDate", "2025-10-22") in f and (s, "status", "Planned") in f
+
+
+def test_founders_after_founded_in_year_by(ex):
+    f = facts(run(ex, "The Andean Community was founded in 1969 by Bolivia, Chile, Colombia, Ecuador "
+                      "and Peru."))
+    assert ("Chile", "memberOf", "Andean Community") in f
+    assert ("Bolivia", "memberOf", "Andean Community") in f
+
+
+def test_held_in_a_country_gives_the_host(ex):
+    r = run(ex, "The next Commonwealth summit will be held in Antigua and Barbuda in 2026.")
+    f = facts(r)
+    assert any(p == "hostCountry" and o == "Antigua and Barbuda" for _, p, o in f)
+
+
+def test_document_introduced_where_it_is_signed(ex):
+    r = run(ex, "The agreement, signed on Friday in Hanoi by Vietnam and Japan, covers trade.",
+            published="2025-01-15")
+    f = facts(r)
+    assert {o for _, p, o in f if p == "signatory"} == {"Vietnam", "Japan"}

@@ -150,7 +150,7 @@ PARTICIPATE = re.compile(
 # -- memberships ----------------------------------------------------------------------------
 MEMBER_CUE = re.compile(
     r"\b(?:members?|membership|join(?:ed|s|ing)?|admitted|admission|accession|acceded|founding|founders?|"
-    r"founded by|following in|"
+    r"(?:founded|set up|established|created|formed)(?:\s+in\s+\d{4})?\s+by|following in|"
     r"(?:groups|grouped|brings together|brought together|comprises|comprised|consists of|consisted of|"
     r"(?:is|are|was|were) made up of|unites|united|(?:is|was) composed of)(?=\s+(?:together\s+)?(?:the\s+)?⟦S))\b",
     re.I)

@@ -538,7 +538,9 @@ def _memberships(run: _Run, sent: Sentence) -> None:
                     after = clause[pos:pos + 12]
                     if re.match(r"⟦S\d+⟧\s*(?:'s|’s)\s+⟦C", after):
                         continue  # "Thailand's Bangkok": a place, not a member
-                    if _NOT_MEMBER_BEFORE.search(clause[max(0, pos - 40):pos]):
+                    if _NOT_MEMBER_BEFORE.search(clause[max(0, pos - 40):pos]) and not re.search(
+                            r"\b(?:founded|set up|established|created|formed)(?:\s+in\s+\d{4})?\s+by\s+(?:the\s+)?$",
+                            clause[max(0, pos - 40):pos]):
                         continue  # "ties with China", "a visit to Brazil": not the member named
                     if re.match(r"⟦S\d+⟧\s*(?:'s|’s)?\s+" + L.TITLE + r"\s*,?\s*⟦P", clause[pos:pos + 80], re.I):
                         continue  # "US President Joe Biden": names an office, not a member
@@ -1034,7 +1036,11 @@ def _documents(run: _Run, sent: Sentence) -> None:
             target = run.last_doc.get(_doc_type(noun)) if noun not in ("document", "agreement", "treaty", "deal") else run.last_doc.get("any")
             if target in run.docs:
                 found.append((run.docs[target], m.start(), m.end()))
-            continue
+                continue
+            if not (has_cue and noun != "document" and re.match(
+                    r"\s*,?\s*(?:which\s+(?:was|were)\s+|(?:was|were)\s+)?(?:signed|inked|concluded|adopted)\b",
+                    masked[m.end():])):
+                continue  # ("The agreement, signed on Friday by ...": introduced where it is signed)
         if not has_cue or noun == "document":
             continue
         if noun == "statement" and not (mods or m.group("tail")):
@@ -1092,7 +1098,7 @@ def _documents(run: _Run, sent: Sentence) -> None:
 
 def _signatories(run: _Run, sent: Sentence, d: Doc, sign: re.Match, ds: int, de: int) -> None:
     masked = sent.masked
-    passive = re.search(r"\b(?:was|were|been|being|be)\s+signed\b", masked)
+    passive = re.search(r"\b(?:was|were|been|being|be)\s+signed\b|,\s*signed\b[^.;]*?\bby\b", masked)
     if passive:
         by = re.search(r"\bsigned\b[^.;]*?\bby\s+(?P<rest>[^.;]*)", masked)
         zone = by.group("rest") if by else ""
@@ -1256,6 +1262,13 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         if m.group("s") and ev.type != "Visit" and ev.host is None:
             ev.host = run.key_of(int(m.group("s")))
             ev.note("host", run.ev(sent, "host:possessive-city"))
+    # host country: "will be held in the United States"
+    for m in re.finditer(rf"\b(?:held|hosted|take place|takes place|took place|taking place|convened?|staged)\s+in\s+"
+                         rf"(?:the\s+)?{L.slot('S', 's')}", masked):
+        ev = _nearest_event(sent, m.start(), run)
+        if ev is not None and ev.type in ("Summit", "Meeting") and ev.host is None:
+            ev.host = run.key_of(int(m.group("s")))
+            ev.note("host", run.ev(sent, "host:held-in"))
     # host country: "<leader of X> hosted the summit"
     for m in re.finditer(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?:hosted|hosts|is hosting|will host|hosting)\b", masked):
         person = run.person_of.get(int(m.group("p")))
