@@ -258,3 +258,34 @@ def test_document_introduced_where_it_is_signed(ex):
             published="2025-01-15")
     f = facts(r)
     assert {o for _, p, o in f if p == "signatory"} == {"Vietnam", "Japan"}
+
+
+def test_talks_with_visiting_leader_whose_name_starts_with_a_stop_word(ex):
+    r = run(ex, "Chinese President Xi Jinping held talks with visiting Vietnamese President To Lam "
+                "in Beijing on Monday.", published="2024-08-19")
+    f = facts(r)
+    meeting = next(e.label for e in r.entities.values() if e.type == "Meeting")
+    assert (meeting, "participant", "To Lam") in f and (meeting, "participant", "Xi Jinping") in f
+    assert ("To Lam", "leaderOf", "Vietnam") in f
+
+
+def test_leaders_who_held_a_bilateral_summit_attend_it(ex):
+    r = run(ex, "Indian Prime Minister Narendra Modi and Russian President Vladimir Putin held the "
+                "22nd India-Russia annual summit in Moscow on July 8-9.", published="2024-07-10")
+    s = label_of(r, "Summit")
+    f = facts(r)
+    assert (s, "participant", "Narendra Modi") in f and (s, "participant", "Vladimir Putin") in f
+
+
+def test_ended_on_gives_the_last_day_and_region_comma_state_the_host(ex):
+    r = run(ex, "The two-day G7 summit in Apulia, Italy, ended on Saturday with a joint communique.",
+            published="2024-08-19")
+    s = label_of(r, "Summit")
+    f = facts(r)
+    assert (s, "startDate", "2024-08-16") in f and (s, "endDate", "2024-08-17") in f
+    assert (s, "hostCountry", "Italy") in f
+
+
+def test_meeting_in_a_city_state_is_not_membership(ex):
+    f = facts(run(ex, "Foreign ministers from the 27 EU member states will meet in Luxembourg on Monday."))
+    assert not any(p == "memberOf" for _, p, _ in f)

@@ -145,7 +145,9 @@ PARTICIPATE = re.compile(
     r"takes part|chair(?:ed|s|ing)?|open(?:ed|s|ing)|address(?:ed|es)?|gather(?:ed)?|arriv(?:ed|es|ing)|"
     r"presence at|present at|head(?:ed|s)?|led by|led the|lead(?:s)? the|join(?:ed|s)?|met|meet(?:s|ing)?|"
     r"host(?:ed|s|ing)?|welcom(?:ed|es)|sign(?:ed|s)?|stood with|speech|spoke at|attended by|"
-    r"(?:among|one of) (?:those|the leaders|the heads of state)(?: who were)? (?:present|attending|in attendance))\b", re.I)
+    r"(?:among|one of) (?:those|the leaders|the heads of state)(?: who were)? (?:present|attending|in attendance)|"
+    r"(?:held|hold|holds|co-chaired|co-chair|co-chairs|co-chairing)\s+(?:the|a|an|their)\s+(?:(?:[\w-]|⟦[A-Z]\d+⟧)+\s+){0,4}"
+    r"(?:summit|meeting|talks))\b", re.I)
 
 # -- memberships ----------------------------------------------------------------------------
 MEMBER_CUE = re.compile(

@@ -201,11 +201,15 @@ def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
             continue
         for c in clash:
             drop.add(c)
-        if span[0].text[:1].isupper() and not span[0].is_stop and not _NOT_PERSON.search(span.text):
+        if span[0].text[:1].isupper() and not _NOT_PERSON.search(span.text) and (
+                not span[0].is_stop or (len(span) >= 2 and span[0].text not in _NOT_NAME_START)):
             out.append(Mention(span.start_char, span.end_char, "P", span.text, span.text, "title"))
     return out
 
 
+#: capitalised function words that start a phrase, not a name ("President To Lam" is a name)
+_NOT_NAME_START = frozenset("The A An This That These Those His Her Its Their Our And But Or If "
+                            "In On At Of For With From By As".split())
 #: capitalised words that make a NER "PERSON" span something else
 _NOT_PERSON = re.compile(
     r"\b(?:Summits?|Declaration|Roadmap|Road Map|Treaty|Agreement|Charter|Council|Ministry|Museum|"

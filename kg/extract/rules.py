@@ -56,6 +56,7 @@ class Event:
     sentences: list[int] = field(default_factory=list)
     persons: tuple[str, ...] = ()  # visitor / bilateral pair
     day_offset: int | None = None
+    ended: bool = False  # its date was given as the day it ended ("ended on Saturday")
     evidence: Evidence | None = None
     support: dict[str, Evidence] = field(default_factory=dict)  # "location:<key>", "date", "host", ...
 
@@ -518,7 +519,7 @@ def _orgs_for(run: _Run, sent: Sentence, pos: int):
 _NOT_MEMBER_BEFORE = re.compile(
     r"\b(?:(?:ties|relations|trade|talks|cooperation|agreements?|deals?|partnership|dialogue|links|contacts|"
     r"meetings?|border|war|conflict|tensions|disputes?|friendship)\s+(?:\w+\s+)?with|to|toward|towards|against|"
-    r"from|over|into|at|for|by|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
+    r"from|over|into|at|in|for|by|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
 
 
 def _memberships(run: _Run, sent: Sentence) -> None:
@@ -609,7 +610,7 @@ _ORGAN_MEETING = re.compile(
 _OUTREACH = re.compile(rf"(?:[\"“]?outreach[\"”]?\s*/?\s*[\"“]?)?{L.slot('O', 'o')}[\"”]?\s*(?:format|meetings?|sessions?)?", re.I)
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with)\s+(?:with\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:\w+\s+){{0,2}}?(?:talks|a meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b)", re.I)),
     ("meeting:their", re.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
     ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
@@ -1225,6 +1226,9 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         rank = {"range": 1, "day": 2, "weekday": 3, "relative": 3}.get(d.kind, 9)
         if rank < ev.date_rank:
             ev.start, ev.end, ev.date_rank = start, end, rank
+            ev.ended = end is None and bool(re.search(
+                r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped up|wraps up|drew to a close)\s+(?:on\s+)?$",
+                sent.text[:d.start - sent.start]))
             ev.support["date"] = run.ev(sent, f"date:{d.kind}", d.start, d.end)
     # "the first day of the summit", "the third and final day"
     for m in re.finditer(r"\b(?P<o>first|opening|second|third|fourth|fifth|final|last|closing)(?:\s+and\s+(?P<f>final|last))?\s+day\b", masked, re.I):
@@ -1262,6 +1266,13 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         if m.group("s") and ev.type != "Visit" and ev.host is None:
             ev.host = run.key_of(int(m.group("s")))
             ev.note("host", run.ev(sent, "host:possessive-city"))
+    # host country: "the G7 summit in Apulia, Italy"
+    for m in re.finditer(rf"\b(?:[Ss]ummit|meeting|talks)\s+in\s+(?:(?:⟦[RC]\d+⟧|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,\s*)?"
+                         rf"(?:the\s+)?{L.slot('S', 's')}", masked):
+        ev = _nearest_event(sent, m.start(), run)
+        if ev is not None and ev.type in ("Summit", "Meeting") and ev.host is None:
+            ev.host = run.key_of(int(m.group("s")))
+            ev.note("host", run.ev(sent, "host:summit-in"))
     # host country: "will be held in the United States"
     for m in re.finditer(rf"\b(?:held|hosted|take place|takes place|took place|taking place|convened?|staged)\s+in\s+"
                          rf"(?:the\s+)?{L.slot('S', 's')}", masked):
@@ -1434,7 +1445,10 @@ def _finish_events(run: _Run) -> None:
             if ev.start is None and main_summit.start is not None and ev.day_offset is not None:
                 ev.start = main_summit.start + _dt.timedelta(days=ev.day_offset)
         if ev.type == "Summit" and ev.start and ev.end is None and ev.day_offset:
-            ev.end = ev.start + _dt.timedelta(days=ev.day_offset)
+            if ev.ended:  # "the two-day summit ended on Saturday": Saturday is the last day
+                ev.start, ev.end = ev.start - _dt.timedelta(days=ev.day_offset), ev.start
+            else:
+                ev.end = ev.start + _dt.timedelta(days=ev.day_offset)
         if ev.type == "Meeting" and len(ev.persons) == 2 and not ev.location and ev.date_rank != 0:
             visits = [v for v in run.events.values() if v.type == "Visit" and set(v.persons) & set(ev.persons)]
             if visits and visits[0].location:
