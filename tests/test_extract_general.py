@@ -289,3 +289,13 @@ def test_ended_on_gives_the_last_day_and_region_comma_state_the_host(ex):
 def test_meeting_in_a_city_state_is_not_membership(ex):
     f = facts(run(ex, "Foreign ministers from the 27 EU member states will meet in Luxembourg on Monday."))
     assert not any(p == "memberOf" for _, p, _ in f)
+
+
+def test_brought_together_and_led_the_delegation(ex):
+    r = run(ex, "The Commonwealth summit in Samoa brought together British Prime Minister Keir "
+                "Starmer and Canadian Prime Minister Justin Trudeau. Indian Foreign Minister Subrahmanyam "
+                "Jaishankar led India's delegation to the summit.", published="2024-10-26")
+    s = label_of(r, "Summit")
+    f = facts(r)
+    for p in ("Keir Starmer", "Justin Trudeau", "Subrahmanyam Jaishankar"):
+        assert (s, "participant", p) in f

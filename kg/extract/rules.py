@@ -1361,7 +1361,7 @@ def _main_summit(run: _Run) -> Event | None:
     return max(summits, key=lambda e: (len(e.sentences), e.key)) if summits else None
 
 
-_OBJECT_CUES = re.compile(r"attended by|headed by|led by|welcom|greet|receiv|host|met|meet|chaired by", re.I)
+_OBJECT_CUES = re.compile(r"attended by|headed by|led by|welcom|greet|receiv|host|met|meet|chaired by|br(?:ought|ings|inging) together", re.I)
 
 
 def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
@@ -1376,7 +1376,7 @@ def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
                 return c
         elif _OBJECT_CUES.match(clause, c.start()) and 0 <= pos - c.end() <= 60:
             return c
-        elif re.match(r"attended by\b", clause[c.start():]) and pos > c.end() and \
+        elif re.match(r"attended by\b|br(?:ought|ings|inging) together\b", clause[c.start():]) and pos > c.end() and \
                 not re.search(r"\b(?:said|told|when|while|after)\b", clause[c.end():pos]):
             return c  # "was attended by the leaders of A, B, ... as well as by X"
     return None
