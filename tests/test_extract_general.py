@@ -299,3 +299,38 @@ def test_brought_together_and_led_the_delegation(ex):
     f = facts(r)
     for p in ("Keir Starmer", "Justin Trudeau", "Subrahmanyam Jaishankar"):
         assert (s, "participant", p) in f
+
+
+def test_arrived_in_the_demonym_capital_two_day_visit(ex):
+    r = run(ex, "Russian President Vladimir Putin held talks in Minsk on Friday. Putin arrived in the "
+                "Belarusian capital on Thursday for a two-day visit.", published="2024-12-06")
+    v = label_of(r, "Visit")
+    f = facts(r)
+    assert (v, "location", "Minsk") in f
+    assert (v, "startDate", "2024-12-05") in f and (v, "endDate", "2024-12-06") in f
+
+
+def test_the_two_leaders_signed(ex):
+    r = run(ex, "Russian President Vladimir Putin and Belarusian President Alexander Lukashenko held "
+                "talks in Minsk on Friday. The two leaders signed a treaty on security guarantees.",
+            published="2024-12-06")
+    f = facts(r)
+    signers = {o for _, p, o in f if p == "signatory"}
+    assert signers == {"Vladimir Putin", "Alexander Lukashenko"}
+
+
+def test_member_of_orgs_with_acronyms_and_city_hosting_next_summit(ex):
+    r = run(ex, "Belarus is a member of the Collective Security Treaty Organization (CSTO) and the "
+                "Eurasian Economic Union (EAEU). Belarusian President Alexander Lukashenko said Minsk "
+                "would host the next CSTO summit.", published="2024-12-06")
+    f = facts(r)
+    assert ("Belarus", "memberOf", "Eurasian Economic Union") in f
+    assert ("Belarus", "memberOf", "Collective Security Treaty Organization") in f
+    s = label_of(r, "Summit")
+    assert (s, "location", "Minsk") in f
+    assert (s, "participant", "Alexander Lukashenko") not in f  # he only said so
+
+
+def test_founded_in_city_in_year(ex):
+    f = facts(run(ex, "The Arab League, founded in Cairo in 1945, has 22 members."))
+    assert ("League of Arab States", "founded", "1945") in f

@@ -502,7 +502,8 @@ def _org_for(run: _Run, sent: Sentence, pos: int) -> list[str]:
 
 def _orgs_for(run: _Run, sent: Sentence, pos: int):
     orgs = _slots(sent.masked, "O")
-    m = re.search(rf"members?\s+(?:states?\s+|countries\s+|nations\s+)?of\s+(?:the\s+)?(?P<list>⟦O\d+⟧(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?⟦O\d+⟧)*)",
+    m = re.search(rf"members?\s+(?:states?\s+|countries\s+|nations\s+)?of\s+(?:both\s+)?(?:the\s+)?(?P<list>⟦O\d+⟧(?:\s*\(⟦O\d+⟧\))?"
+                  rf"(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?⟦O\d+⟧(?:\s*\(⟦O\d+⟧\))?)*)",
                   sent.masked[max(0, pos - 5):], re.I)
     if m:
         return [run.key_of(i) for _, i, _ in _slots(m.group("list"), "O")]
@@ -577,7 +578,7 @@ def _memberships(run: _Run, sent: Sentence) -> None:
 
 
 _FOUNDED_PATTERNS = [
-    re.compile(rf"{L.slot('O', 'o')}[^.;⟦]{{0,60}}?\b(?:was\s+|were\s+)?(?:founded|established|created|formed|set up|inaugurated)\b[^.;⟦]{{0,30}}?\b(?P<y>(?:1[89]|20)\d\d)\b"),
+    re.compile(rf"{L.slot('O', 'o')}[^.;⟦]{{0,60}}?\b(?:was\s+|were\s+)?(?:founded|established|created|formed|set up|inaugurated)\b(?:[^.;⟦]|⟦C\d+⟧){{0,30}}?\b(?P<y>(?:1[89]|20)\d\d)\b"),
     re.compile(rf"\b(?:founded|established|created|formed|set up)\s+in\s+(?P<y>(?:1[89]|20)\d\d)\s*,\s*(?:the\s+)?{L.slot('O', 'o')}"),
 ]
 
@@ -616,9 +617,9 @@ _BILATERAL = [
     ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
 ]
 _VISIT = [
-    ("visit:arrived", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    ("visit:arrived", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?(?:⟦[SD]\d+⟧\s*(?:'s|’s)?\s+capital(?:\s+city)?\s*,?\s*)?{L.slot('CS', 'x')}", re.I)),
     ("visit:visit-to", re.compile(rf"{L.slot('P', 'p')}\s*{L.POSS}?\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|recent\s+)*(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
-    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to)\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to)\s+(?:the\s+)?(?:⟦[SD]\d+⟧\s*(?:'s|’s)?\s+capital(?:\s+city)?\s*,?\s*)?{L.slot('CS', 'x')}", re.I)),
     ("visit:on-a-visit", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>is on|was on|arrived for|began|begins|paid|pays|made|makes|wrapped up|concluded|ended|is paying|will pay|will make)\s+(?:an?|his|her|the)\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+)*(?:visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
 ]
 _VISIT_ANAPHOR = re.compile(r"\b(?:his|her|the|this)\s+(?:(?:state|official|working|two-day|three-day)\s+)?visit\b", re.I)
@@ -1084,6 +1085,11 @@ def _documents(run: _Run, sent: Sentence) -> None:
             d.events.setdefault(event.key, (pred, run.ev(sent, f"doc:{pred}")))
         if sign:
             _signatories(run, sent, d, sign, ds, de)
+            if event is not None and event.type == "Meeting" and len(event.persons) == 2 and re.search(
+                    r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|heads of state|prime ministers|sides)\s+"
+                    r"(?:\w+\s+){0,2}$", masked[:sign.start()], re.I):
+                for p in event.persons:  # "The two leaders signed ...": the two who met
+                    d.signatories.setdefault(p, run.ev(sent, "doc:signatory-two-leaders"))
         between = re.search(rf"\bbetween\s+(?:the\s+)?{L.slot('SO', 'a')}\s+and\s+(?:the\s+)?{L.slot('SO', 'b')}",
                             masked[ds:de + 60])
         if between and d.type != "AgreementPackage":
@@ -1280,6 +1286,13 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         if ev is not None and ev.type in ("Summit", "Meeting") and ev.host is None:
             ev.host = run.key_of(int(m.group("s")))
             ev.note("host", run.ev(sent, "host:held-in"))
+    # "Minsk will host the next summit": the city is where it will be
+    for m in re.finditer(rf"{L.slot('C', 'c')}\s+(?:will|would|is to|is set to|is due to)\s+host\b", masked):
+        ev = _nearest_event(sent, m.end(), run, ("Summit", "Meeting"), forward=True)
+        if ev is not None and not ev.location:
+            c = run.key_of(int(m.group("c")))
+            ev.location[c] += 3
+            ev.note(f"location:{c}", run.ev(sent, "location:city-hosts"))
     # host country: "<leader of X> hosted the summit"
     for m in re.finditer(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?:hosted|hosts|is hosting|will host|hosting)\b", masked):
         person = run.person_of.get(int(m.group("p")))
@@ -1372,7 +1385,7 @@ def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
             # other people in between only as a list ("X, Y and Z attended")
             rest = re.sub(rf"\s*(?:,|\band\b|, and\b)\s*{L.PRE_TITLE}⟦P\d+⟧", "", re.sub(r"^⟦P\d+⟧", "", between), flags=re.I)
             if len(between) <= 200 and not re.search(r"⟦P\d+⟧", rest) and len(rest) <= 90 and \
-                    not re.search(r"\b(?:as|while|when|after|because|since)\b", between):
+                    not re.search(r"\b(?:as|while|when|after|because|since|said|says|told|tells|announced|added)\b", between):
                 return c
         elif _OBJECT_CUES.match(clause, c.start()) and 0 <= pos - c.end() <= 60:
             return c
@@ -1444,7 +1457,7 @@ def _finish_events(run: _Run) -> None:
                 ev.location = Counter(main_summit.location)
             if ev.start is None and main_summit.start is not None and ev.day_offset is not None:
                 ev.start = main_summit.start + _dt.timedelta(days=ev.day_offset)
-        if ev.type == "Summit" and ev.start and ev.end is None and ev.day_offset:
+        if ev.type in ("Summit", "Visit") and ev.start and ev.end is None and ev.day_offset:
             if ev.ended:  # "the two-day summit ended on Saturday": Saturday is the last day
                 ev.start, ev.end = ev.start - _dt.timedelta(days=ev.day_offset), ev.start
             else:
