@@ -334,3 +334,13 @@ def test_member_of_orgs_with_acronyms_and_city_hosting_next_summit(ex):
 def test_founded_in_city_in_year(ex):
     f = facts(run(ex, "The Arab League, founded in Cairo in 1945, has 22 members."))
     assert ("League of Arab States", "founded", "1945") in f
+
+
+def test_host_who_welcomed_the_leaders_and_a_debut(ex):
+    r = run(ex, "ASEAN leaders opened their summit in Vientiane on Wednesday. Laotian Prime Minister "
+                "Sonexay Siphandone welcomed the leaders. Thai Prime Minister Paetongtarn Shinawatra "
+                "is making her debut at the summit.", published="2024-10-09")
+    s = label_of(r, "Summit")
+    f = facts(r)
+    assert (s, "participant", "Sonexay Siphandone") in f
+    assert (s, "participant", "Paetongtarn Shinawatra") in f

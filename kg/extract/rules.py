@@ -1194,7 +1194,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                 v.participants.setdefault(a, run.ev(sent, "participant:host"))
     if not evs and run.last_event and re.search(
             r"\b(?:took part|take part|taking part|attended|participated|was present|were present|also attended|"
-            r"among those (?:present|attending)|in attendance)\b", masked) \
+            r"among those (?:present|attending)|in attendance|welcomed (?:the\s+)?(?:\w+\s+)?(?:leaders|delegates|heads)|"
+            r"(?:making|made|makes) (?:his|her) (?:\w+\s+)?debut)\b", masked) \
             and not L.NEGATION.search(masked):
         target = run.events[run.last_event]
         for _, i, p in _slots(masked, "P"):
