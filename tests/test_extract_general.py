@@ -344,3 +344,17 @@ def test_host_who_welcomed_the_leaders_and_a_debut(ex):
     f = facts(r)
     assert (s, "participant", "Sonexay Siphandone") in f
     assert (s, "participant", "Paetongtarn Shinawatra") in f
+
+
+def test_a_summit_of_another_year_is_another_summit(ex):
+    r = run(ex, "The BRICS summit opened in Kazan on Tuesday, hosted by Russian President Vladimir "
+                "Putin. Brazil will host the 2025 BRICS summit in Rio de Janeiro.",
+            published="2024-10-23")
+    f = facts(r)
+    summits = {e.label for e in r.entities.values() if e.type == "Summit"}
+    assert len(summits) == 2
+    main = next(s for s in summits if "2025" not in s)
+    other = next(s for s in summits if "2025" in s)
+    assert (main, "location", "Kazan") in f and (main, "hostCountry", "Russia") in f
+    assert (other, "location", "Rio de Janeiro") in f and (other, "hostCountry", "Brazil") in f
+    assert (other, "status", "Planned") in f

@@ -100,6 +100,8 @@ class _Run:
         self.city_of: dict[str, object] = {}  # city entity key -> reference City
         #: the article's own date: its publication date, else the date of its dateline
         self.anchor: _dt.date | None = article.published
+        #: the year inferred for an undated article (None when dated or unknown)
+        self.year: int | None = None
 
     # -- bookkeeping --------------------------------------------------------------------
     def ev(self, sent: Sentence, rule: str, start: int | None = None, end: int | None = None) -> Evidence:
@@ -196,6 +198,7 @@ def extract_relations(article: Article, doc, mentions: list[Mention], *,
             run.mention_entity(m, m_idx)
     _split_sentences(run)
     year = _article_year(run)
+    run.year = year
     run.anchor = run.article.published or _dateline_date(run, year)
     for sent in run.sentences:
         _offices(run, sent)
@@ -594,7 +597,7 @@ def _founded(run: _Run, sent: Sentence) -> None:
 
 # -- events ------------------------------------------------------------------------------------
 _SUMMIT = re.compile(
-    rf"(?:(?P<ord>{L.ORDINAL})\s+)?(?:(?:{L.slot('O', 'o1')}|{L.slot('C', 'c1')})\s*(?:[-–]\s*[A-Z][a-z]+\s+)?)?"
+    rf"(?:(?P<ord>{L.ORDINAL})\s+)?(?:(?P<yr>(?:19|20)\d\d)\s+)?(?:(?:{L.slot('O', 'o1')}|{L.slot('C', 'c1')})\s*(?:[-–]\s*[A-Z][a-z]+\s+)?)?"
     rf"(?:(?:leaders['’]?|heads of state|annual|extraordinary|informal|virtual|special|high-level)\s+)*"
     rf"(?P<noun>[Ss]ummits?|SUMMITS?)\b"
     rf"(?:\s+and\s+Related\s+Summits)?"
@@ -703,12 +706,18 @@ def _events(run: _Run, sent: Sentence) -> None:
                 org = run.key_of(int(lead.group("lo") or lead.group("lo2")))
         other = re.search(r"\b(next|upcoming|following|last|previous|future|first-ever)\s+(?:year's\s+)?(?:⟦[OC]\d+⟧\s+)?$",
                           masked[max(0, m.start() - 40):m.start("noun")], re.I)
+        ctx_year = run.anchor.year if run.anchor else run.year
+        if m.group("yr") and ctx_year and int(m.group("yr")) != ctx_year and not m.group("ord"):
+            # "Brazil will host the 2025 BRICS summit" in a story of 2024: another summit
+            other = re.search(r"(?P<y>\d{4})", m.group("yr"))
         if other and not m.group("ord"):
             which = other.group(1).lower()
             key = f"event/{art}/{which}-summit"
             ev = _new_event(run, key, "Summit", f"{which} summit", sent, m.start("noun"), "event:summit")
             ev.organizer = ev.organizer or org or (_main_summit(run).organizer if _main_summit(run) else None)
-            ev.votes["planned" if which in ("next", "upcoming", "following", "future") else "happened"] += 5
+            later = which in ("next", "upcoming", "following", "future") or (
+                which.isdigit() and ctx_year is not None and int(which) > ctx_year)
+            ev.votes["planned" if later else "happened"] += 5
             ev.date_rank = 0
             c = m.group("c2")
             if c:
