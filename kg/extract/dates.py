@@ -113,20 +113,33 @@ def _safe(y: int, m: int, d: int) -> _dt.date | None:
 
 def infer_year(month_days: list[tuple[int, int]], weekdays: list[str], *,
                today: _dt.date | None = None) -> int | None:
-    """The most recent year (not after ``today``) in which each weekday falls on one of the dates."""
+    """The most recent year (not after ``today``) in which each weekday falls on one of the dates;
+    failing that, the most recent one in which the most weekdays do (at least one; the first
+    weekday named, usually the day of the news in a lede, counts double): "on Sunday" may name a
+    day the article gives no date for.
+
+    >>> import datetime as dt
+    >>> infer_year([(7, 8)], ["monday", "sunday"], today=dt.date(2026, 11, 28))
+    2024
+    >>> infer_year([(7, 10)], ["wednesday", "thursday"], today=dt.date(2026, 11, 28))
+    2024
+    """
     if not month_days or not weekdays:
         return None
     today = today or _dt.date.today()
+    named = list(dict.fromkeys(weekdays))
+    weight = {w: (2 if i == 0 else 1) for i, w in enumerate(named)}
+    best, best_score = None, 0
     for year in range(today.year, today.year - 60, -1):
-        ok = True
-        for w in weekdays:
-            if not any((d := _safe(year, m, day)) and d <= today + _dt.timedelta(days=366)
-                       and d.weekday() == WEEKDAYS[w] for m, day in month_days):
-                ok = False
-                break
-        if ok:
+        agree = [w for w in named
+                 if any((d := _safe(year, m, day)) and d <= today + _dt.timedelta(days=366)
+                        and d.weekday() == WEEKDAYS[w] for m, day in month_days)]
+        if len(agree) == len(named):
             return year
-    return None
+        score = sum(weight[w] for w in agree)
+        if score > best_score:
+            best, best_score = year, score
+    return best
 
 
 def resolve(dm: DateMention, *, published: _dt.date | None, year: int | None,
@@ -137,9 +150,9 @@ def resolve(dm: DateMention, *, published: _dt.date | None, year: int | None,
         if y is None and published is not None:
             y = published.year
             cand = _safe(y, dm.month, dm.day)
-            if cand and (cand - published).days > 200:
-                y -= 1
-            elif cand and (published - cand).days > 200:
+            if cand and (cand - published).days > 200 and not future:
+                y -= 1  # (in a sentence about the future, a later date this year stays this year)
+            elif cand and (published - cand).days > (30 if future else 200):
                 y += 1
         if y is None:
             return None, None

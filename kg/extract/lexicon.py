@@ -21,18 +21,24 @@ POSS = r"(?:'s|’s|')"
 _TITLE_MOD = (r"(?:acting|interim|caretaker|outgoing|incoming|former|ex-|then-|late|new|newly[- ]elected|"
               r"first|deputy|vice|senior|chief|top|foreign|prime|presidential|supreme|crown|special|"
               r"permanent|national|defen[cs]e|finance|trade|economy|economic|external affairs|interior|"
-              r"home|security|foreign affairs|energy|justice|health|state|military|executive)")
+              r"home|security|foreign affairs|energy|justice|health|state|military|executive|press)")
 _TITLE_HEAD = (r"(?:president|prime minister|premier|chancellor|king|queen|emir|amir|sultan|leader|"
-               r"secretary[- ]general|director[- ]general|secretary of state|foreign secretary|"
+               r"secretary[- ]general|director[- ]general|secretary of state|foreign secretary|secretary|"
                r"minister(?: of (?:foreign affairs|defen[cs]e|finance|economy|trade|state|the interior|"
                r"interior|justice|energy|health|industry|agriculture))?|chair(?:man|woman|person)?|"
                r"ambassador|envoy|spokes(?:person|man|woman)|aide|advis[eo]r|representative|"
                r"head of state|head of government|commissioner|counsell?or|governor|mayor|"
-               r"crown prince|sheikh|monarch|official)")
+               r"crown prince|monarch|official)")
+#: styles and ranks between a title and a name ("Emir Sheikh Tamim", "Foreign Minister Prince
+#: Faisal"): not part of the title, not part of the name
+HONORIFIC = (r"(?:(?:Sheikh|Sheikha|Shaikh|Prince|Princess|Sayyid|Sayyida|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|"
+             r"Lord|Lady|Gen\.|General|Lt\.?\s*Gen\.?|Marshal|Admiral|Adm\.|Col\.|Colonel|"
+             r"H\.?E\.?|His (?:Majesty|Highness|Excellency)|Her (?:Majesty|Highness|Excellency))\s+)*")
 TITLE = rf"(?P<title>(?:{_TITLE_MOD}[\s-]+){{0,3}}{_TITLE_HEAD}(?:-elect)?)"
 TITLE_RE = re.compile(TITLE, re.I)
 #: an optional "<holder> <title>" in front of a person placeholder ("French President ⟦P3⟧")
-PRE_TITLE = rf"(?:(?:the\s+)?(?:⟦[SDO]\d+⟧\s*(?:'s|’s)?\s+)?(?:{_TITLE_MOD}[\s-]+){{0,3}}{_TITLE_HEAD}\s+)?"
+PRE_TITLE = (rf"(?:(?:the\s+)?(?:⟦[SDO]\d+⟧\s*(?:'s|’s)?\s+)?(?:{_TITLE_MOD}[\s-]+){{0,3}}{_TITLE_HEAD}\s+)?"
+             rf"{HONORIFIC}")
 
 LEADER_HEADS = re.compile(
     r"^(?:top |supreme )?(?:president|prime minister|premier|chancellor|king|queen|emir|amir|sultan|"
@@ -100,7 +106,8 @@ GENERIC_DOC = re.compile(
     r"(?P<noun>agreement|treaty|memorandum(?: of understanding)?|declaration|joint statement|statement|"
     r"communiqu[eé]|programme|program|strategy|resolution|road ?map|charter|pact|accord|convention|"
     r"protocol|action plan|deal|alliance|initiative|document)\b"
-    r"(?P<tail>\s+(?:on|reaffirming|against|to|for|between|of)\s+(?:(?!(?:and|but|which|that|at|during|in)\b)[^,.;⟦])*)?",
+    r"(?P<tail>\s+(?:on(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|\d)\b)|reaffirming|against|to|for|between|of)\s+(?:(?!(?:and|but|which|that|at|during|in)\b)[^,.;⟦])*)?",
     re.I)
 DECLARATION_WORDS = re.compile(r"declaration|statement|communiqu", re.I)
 PACKAGE = re.compile(
@@ -137,18 +144,35 @@ PARTICIPATE = re.compile(
     r"\b(?:attend(?:ed|s|ing)?|attendance|participat(?:ed|es|ing|ion|e)|take part|took part|taking part|"
     r"takes part|chair(?:ed|s|ing)?|open(?:ed|s|ing)|address(?:ed|es)?|gather(?:ed)?|arriv(?:ed|es|ing)|"
     r"presence at|present at|head(?:ed|s)?|led by|led the|lead(?:s)? the|join(?:ed|s)?|met|meet(?:s|ing)?|"
-    r"host(?:ed|s|ing)?|welcom(?:ed|es)|sign(?:ed|s)?|stood with|speech|spoke at|attended by)\b", re.I)
+    r"host(?:ed|s|ing)?|welcom(?:ed|es)|sign(?:ed|s)?|stood with|speech|spoke at|attended by|"
+    r"(?:among|one of) (?:those|the leaders|the heads of state)(?: who were)? (?:present|attending|in attendance)|"
+    r"br(?:ought|ings|inging) together|(?:making|made|makes) (?:his|her) (?:\w+\s+)?debut|"
+    r"(?:led|leads|leading|headed|heads|heading)\s+(?:(?:⟦[SD]\d+⟧\s*(?:'s|’s)?|the|a|an|his|her|its)\s+)?(?:\w+\s+)?delegation|"
+    r"(?:held|hold|holds|co-chaired|co-chair|co-chairs|co-chairing)\s+(?:the|a|an|their)\s+(?:(?:[\w-]|⟦[A-Z]\d+⟧)+\s+){0,4}"
+    r"(?:summit|meeting|talks))\b", re.I)
 
 # -- memberships ----------------------------------------------------------------------------
 MEMBER_CUE = re.compile(
     r"\b(?:members?|membership|join(?:ed|s|ing)?|admitted|admission|accession|acceded|founding|founders?|"
-    r"founded by|following in)\b", re.I)
+    r"(?:founded|set up|established|created|formed)(?:\s+in\s+\d{4})?\s+by|following in|"
+    r"(?:groups|grouped|brings together|brought together|comprises|comprised|consists of|consisted of|"
+    r"(?:is|are|was|were) made up of|unites|united|(?:is|was) composed of)(?=\s+(?:together\s+)?(?:the\s+)?⟦S))\b",
+    re.I)
 MEMBER_EXCLUDE = re.compile(
     r"\b(?:observers?|partners?|dialogue|candidates?|appl(?:ied|y|ying|ication)|bid|aspir\w*|seek\w*|"
     r"hop(?:e|es|ed|ing)|want\w*|invit\w*|non-members?|interested|associate|guest|left|withdr\w*|"
-    r"leav\w*|quit|suspend\w*|expel\w*|not|n't|outside|path|road|prospects?|eventual|future|would-be)\b", re.I)
+    r"leav\w*|quit|suspend\w*|expel\w*|not|n't|outside|path|road|prospects?|eventual|future|would-be|"
+    r"yet to|still to|(?:is|are) (?:expected|set|due|poised|likely) to|plans? to|intends? to|consider\w*|"
+    r"mull\w*|declin\w*|refus\w*|reject\w*|could|may|might|would)\b", re.I)
 ORG_ANAPHOR = re.compile(
     r"\b(?:the|its|this)\s+(?:bloc|grouping|group|organi[sz]ation|association|alliance|union|body|"
     r"forum|community)\b", re.I)
 FOUNDED = re.compile(r"\b(?:founded|established|created|formed|set up|launched|inaugurated)\b", re.I)
 THEME = re.compile(r"\b(?:theme|motto|slogan|titled|entitled)\b\W{0,25}?[\"“«]([^\"”»]{3,200})[\"”»]", re.I)
+
+#: seats of government used for their state ("Kremlin spokesman", "a White House official")
+SEATS = {"kremlin": "RUS", "the kremlin": "RUS", "white house": "USA", "the white house": "USA",
+         "elysee": "FRA", "élysée": "FRA", "elysee palace": "FRA", "élysée palace": "FRA",
+         "downing street": "GBR", "blue house": "KOR", "akorda": "KAZ", "zhongnanhai": "CHN",
+         "state department": "USA", "pentagon": "USA", "quai d'orsay": "FRA",
+         "chancellery": "DEU", "kantei": "JPN", "ak orda": "KAZ", "bankova": "UKR"}

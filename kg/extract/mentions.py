@@ -35,6 +35,7 @@ _REGION_WORDS = re.compile(
     r"\b(asia|europe|africa|america|americas|eurasia|middle east|pacific|atlantic|arctic|"
     r"caucasus|balkans|gulf|sahel|region|peninsula|sea|ocean|strait|valley|province|state)\b",
     re.I)
+_EVENT_NAME = re.compile(r"\b(?:Summits?|Forum|Conference|Meeting|Dialogue|Games|Expo|Congress)$")
 _ORGAN = re.compile(
     r"\b(council|secretariat|commission|ministry|department|kremlin|parliament|assembly|"
     r"cabinet|government|office|committee|presidium|bureau|agency|senate|duma|congress|"
@@ -44,7 +45,10 @@ TITLE_WORDS = frozenset("""president prime premier chancellor king queen emir am
 minister secretary-general secretary director-general director chairman chairwoman chair
 chairperson ambassador envoy spokesperson spokesman spokeswoman aide adviser advisor leader
 crown prince sheikh foreign deputy vice governor mayor commissioner general admiral
-counsellor counselor representative""".split())
+counsellor counselor representative counterpart""".split())
+#: styles in front of a name that are not part of it ("Sayyid Haitham", "Sir Keir Starmer")
+HONORIFIC_WORDS = frozenset("""sheikh sheikha shaikh prince princess sayyid sayyida sir dame
+mr mr. mrs mrs. ms ms. dr dr. h.e.""".split())
 
 
 @dataclass(frozen=True, order=True)
@@ -221,10 +225,12 @@ def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
         if i + 1 >= len(toks):
             continue
         j = i + 1
-        while j < len(toks) and toks[j].lower_ in TITLE_WORDS | {"of", "the", "-", "general", "minister", "elect"}:
+        while j < len(toks) and toks[j].lower_ in TITLE_WORDS | HONORIFIC_WORDS | {
+                "of", "the", "-", "general", "minister", "elect"}:
             j += 1
         k = j
-        while k < len(toks) and k - j < 5 and (_NAME_TOKEN.match(toks[k].text) or (
+        while k < len(toks) and k - j - 2 * sum(1 for t in toks[j:k] if t.text == "-") < 5 and (
+                _NAME_TOKEN.match(toks[k].text) or (
                 toks[k].text == "-" and k + 1 < len(toks) and k > j and not toks[k - 1].whitespace_
                 and toks[k + 1].is_alpha)) and toks[k].text not in ("The",):
             k += 1
@@ -241,11 +247,15 @@ def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
             continue
         for c in clash:
             drop.add(c)
-        if span[0].text[:1].isupper() and not span[0].is_stop and not _NOT_PERSON.search(span.text):
+        if span[0].text[:1].isupper() and not _NOT_PERSON.search(span.text) and (
+                not span[0].is_stop or (len(span) >= 2 and span[0].text not in _NOT_NAME_START)):
             out.append(Mention(span.start_char, span.end_char, "P", span.text, span.text, "title"))
     return out
 
 
+#: capitalised function words that start a phrase, not a name ("President To Lam" is a name)
+_NOT_NAME_START = frozenset("The A An This That These Those His Her Its Their Our And But Or If "
+                            "In On At Of For With From By As".split())
 #: capitalised words that make a NER "PERSON" span something else
 _NOT_PERSON = re.compile(
     r"\b(?:Summits?|Declaration|Roadmap|Road Map|Treaty|Agreement|Charter|Council|Ministry|Museum|"
@@ -258,7 +268,8 @@ def _clean_person(span):
     """Strip leading titles and trailing possessives from a PERSON span."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in ("the", "mr", "mr.", "ms", "ms.", "mrs", "dr", "dr.")):
+    while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in HONORIFIC_WORDS
+                           or doc[start].lower_ == "the"):
         start += 1
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
         end -= 1
@@ -331,8 +342,8 @@ def find_mentions(doc) -> list[Mention]:
         elif label in ("GPE", "LOC", "FAC") and not overlaps(ent.start_char, ent.end_char):
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             start = ent.end_char - len(text)
-            if label == "FAC" or not text[:1].isupper():
-                continue
+            if label == "FAC" or not text[:1].isupper() or _EVENT_NAME.search(text):
+                continue  # ("the East Asia Summit" is an event, not a region)
             if _REGION_WORDS.search(text) or label == "LOC":
                 mentions.append(Mention(start, ent.end_char, "R", text, text, "ner"))
         elif label == "ORG" and not overlaps(ent.start_char, ent.end_char):
@@ -375,7 +386,10 @@ def _new_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
         s, e = m.start("name"), m.end("name")
         name = m.group("name")
         head = _HEAD_AT.search(name)
-        cut = list(re.finditer(r"\b(?:of|for|and|on) (?:the )?", name[:head.start()])) if head else []
+        # ("Economic and Monetary Union": an "and" between capitalised words is part of the name)
+        cut = [c for c in re.finditer(r"\b(?:of|for|and|on) (?:the )?", name[:head.start()])
+               if not re.match(r"and [A-Z]", c.group() + name[c.end():c.end() + 1])
+               or not re.search(r"[A-Z][\w'’-]* $", name[:c.start()])] if head else []
         if cut:  # "Leaders of the Organisation of ...": the name starts after "of the"
             name = name[cut[-1].end():]
         name = re.sub(r"^(?:The|A|An)\s+", "", name)

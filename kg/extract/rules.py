@@ -56,6 +56,7 @@ class Event:
     sentences: list[int] = field(default_factory=list)
     persons: tuple[str, ...] = ()  # visitor / bilateral pair
     day_offset: int | None = None
+    ended: bool = False  # its date was given as the day it ended ("ended on Saturday")
     evidence: Evidence | None = None
     support: dict[str, Evidence] = field(default_factory=dict)  # "location:<key>", "date", "host", ...
 
@@ -97,6 +98,10 @@ class _Run:
         self.last_org: str | None = None
         self.last_doc: dict[str, str] = {}
         self.city_of: dict[str, object] = {}  # city entity key -> reference City
+        #: the article's own date: its publication date, else the date of its dateline
+        self.anchor: _dt.date | None = article.published
+        #: the year inferred for an undated article (None when dated or unknown)
+        self.year: int | None = None
 
     # -- bookkeeping --------------------------------------------------------------------
     def ev(self, sent: Sentence, rule: str, start: int | None = None, end: int | None = None) -> Evidence:
@@ -193,8 +198,12 @@ def extract_relations(article: Article, doc, mentions: list[Mention], *,
             run.mention_entity(m, m_idx)
     _split_sentences(run)
     year = _article_year(run)
+    run.year = year
+    run.anchor = run.article.published or _dateline_date(run, year)
     for sent in run.sentences:
         _offices(run, sent)
+    for sent in run.sentences:
+        _counterparts(run, sent)
     for sent in run.sentences:
         _office_anaphors(run, sent)
     for sent in run.sentences:
@@ -311,13 +320,16 @@ _PERSON = L.slot("P", "p")
 #: a person placeholder as ``L.slot("P")`` matches it, also under re.I: the cheap test
 #: that lets a sentence skip the patterns needing one (or two)
 _P_SLOT = re.compile(r"⟦[Pp]\d+⟧")
+_HON = L.HONORIFIC
+#: a title that starts the next name of a list ("Tamim, Bahraini King Hamad") is not an apposition
+_NOT_NEXT = rf"(?!\s*,?\s*{_HON}⟦P)"
 _OFFICE_PATTERNS = [
-    ("office:holder-title-name", re.compile(rf"{_HOLDER}\s*{L.POSS}?\s+(?:Commission\s+|Secretariat\s+)?{L.TITLE}\s*,?\s+{_PERSON}", re.I)),
-    ("office:title-of-holder-name", re.compile(rf"{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}\s*,?\s+{_PERSON}", re.I)),
-    ("office:name-holder-title", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{_HOLDER}\s*{L.POSS}?\s+{L.TITLE}\b", re.I)),
-    ("office:name-title-of-holder", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}", re.I)),
-    ("office:title-name-of-holder", re.compile(rf"(?<![⟧\w])\s*{L.TITLE}\s+{_PERSON}\s*,?\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}", re.I)),
-    ("office:title-name", re.compile(rf"(?<![⟧\w])\s*{L.TITLE}\s+{_PERSON}", re.I)),
+    ("office:holder-title-name", re.compile(rf"{_HOLDER}\s*{L.POSS}?\s+(?:Commission\s+|Secretariat\s+)?{L.TITLE}\s*,?\s+{_HON}{_PERSON}", re.I)),
+    ("office:title-of-holder-name", re.compile(rf"{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}\s*,?\s+{_HON}{_PERSON}", re.I)),
+    ("office:name-holder-title", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{_HOLDER}\s*{L.POSS}?\s+{L.TITLE}\b{_NOT_NEXT}", re.I)),
+    ("office:name-title-of-holder", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}{_NOT_NEXT}", re.I)),
+    ("office:title-name-of-holder", re.compile(rf"(?<![⟧\w])\s*{L.TITLE}\s+{_HON}{_PERSON}\s*,?\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}", re.I)),
+    ("office:title-name", re.compile(rf"(?<![⟧\w])\s*{L.TITLE}\s+{_HON}{_PERSON}", re.I)),
 ]
 
 
@@ -326,6 +338,15 @@ def _offices(run: _Run, sent: Sentence) -> None:
     if not _P_SLOT.search(masked):
         return  # every office pattern needs a person placeholder (and these cost)
     done: set[int] = set()
+    # "Kremlin spokesman Dmitry Peskov": the seat of government stands for its state
+    for m in re.finditer(rf"⟦G(?P<g>\d+)⟧\s+{L.TITLE}\s*,?\s+{_HON}{_PERSON}", masked, re.I):
+        g, p_idx = run.mentions[int(m.group("g"))], int(m.group("p"))
+        iso3 = L.SEATS.get(g.text.lower())
+        if iso3 is None or p_idx not in run.person_of or iso3 not in run.ref.states:
+            continue
+        run.mentions.append(Mention(g.start, g.end, "D", iso3, g.text, "metonymy"))
+        _record_office(run, sent, p_idx, len(run.mentions) - 1, m.group("title"), "office:seat-title-name")
+        done.add(p_idx)
     for rule, rx in _OFFICE_PATTERNS:
         for m in rx.finditer(masked):
             p_idx = int(m.group("p"))
@@ -338,7 +359,10 @@ def _offices(run: _Run, sent: Sentence) -> None:
                 # bare title: the holder is the nearest state named before it in the clause
                 before = masked[:m.start("title")]
                 clause_start = max(before.rfind(";"), before.rfind(". "))
-                cands = [s for s in _slots(before[clause_start + 1:], "SD")]
+                zone = before[clause_start + 1:]
+                # a state that names another person's office ("Somali Foreign Minister X") is not this one's
+                cands = [s for s in _slots(zone, "SD") if not re.match(
+                    rf"⟦[SD]\d+⟧\s*{L.POSS}?\s+{L.TITLE}\s*,?\s*{_HON}⟦P", zone[s[2]:], re.I)]
                 holder = cands[-1][1] if cands else None
                 if holder is not None and re.search(L.TITLE + r"\s*,?\s*⟦P\d+⟧\s*$", before[:before.rfind("⟦")], re.I):
                     holder = None
@@ -350,6 +374,21 @@ def _offices(run: _Run, sent: Sentence) -> None:
                 holder = int(m.group("h"))
             _record_office(run, sent, p_idx, holder, title, rule)
             done.add(p_idx)
+
+
+_COUNTERPART = re.compile(rf"⟦P(?P<a>\d+)⟧(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,80}}?\b(?:his|her)\s+{L.slot('SD', 'h')}\s+"
+                          rf"counterpart\s*,?\s+{_HON}⟦P(?P<b>\d+)⟧")
+
+
+def _counterparts(run: _Run, sent: Sentence) -> None:
+    """"Lavrov and his Chinese counterpart Wang Yi": Wang holds Lavrov's office, for China."""
+    for m in _COUNTERPART.finditer(sent.masked):
+        a, b = run.person_of.get(int(m.group("a"))), run.person_of.get(int(m.group("b")))
+        offices = {(t, leader) for (_, t, leader) in run.offices.get(a, ())} if a else set()
+        if not b or a == b or len(offices) != 1 or run.offices.get(b):
+            continue
+        title, _ = offices.pop()
+        _record_office(run, sent, int(m.group("b")), int(m.group("h")), title, "office:counterpart")
 
 
 def _record_office(run: _Run, sent: Sentence, p_idx: int, holder_idx: int | None, title: str, rule: str) -> None:
@@ -471,7 +510,8 @@ def _org_for(run: _Run, sent: Sentence, pos: int) -> list[str]:
 
 def _orgs_for(run: _Run, sent: Sentence, pos: int):
     orgs = _slots(sent.masked, "O")
-    m = re.search(rf"members?\s+(?:states?\s+|countries\s+|nations\s+)?of\s+(?:the\s+)?(?P<list>⟦O\d+⟧(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?⟦O\d+⟧)*)",
+    m = re.search(rf"members?\s+(?:states?\s+|countries\s+|nations\s+)?of\s+(?:both\s+)?(?:the\s+)?(?P<list>⟦O\d+⟧(?:\s*\(⟦O\d+⟧\))?"
+                  rf"(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?⟦O\d+⟧(?:\s*\(⟦O\d+⟧\))?)*)",
                   sent.masked[max(0, pos - 5):], re.I)
     if m:
         return [run.key_of(i) for _, i, _ in _slots(m.group("list"), "O")]
@@ -482,6 +522,13 @@ def _orgs_for(run: _Run, sent: Sentence, pos: int):
             re.search(r"\bbecame\b|\bjoin|\bfollowing in\b", sent.masked):
         return run.last_org
     return None
+
+
+#: a state right after one of these is the object of something else than membership
+_NOT_MEMBER_BEFORE = re.compile(
+    r"\b(?:(?:ties|relations|trade|talks|cooperation|agreements?|deals?|partnership|dialogue|links|contacts|"
+    r"meetings?|border|war|conflict|tensions|disputes?|friendship)\s+(?:\w+\s+)?with|to|toward|towards|against|"
+    r"from|over|into|at|in|for|by|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
 
 
 def _memberships(run: _Run, sent: Sentence) -> None:
@@ -501,12 +548,26 @@ def _memberships(run: _Run, sent: Sentence) -> None:
                     after = clause[pos:pos + 12]
                     if re.match(r"⟦S\d+⟧\s*(?:'s|’s)\s+⟦C", after):
                         continue  # "Thailand's Bangkok": a place, not a member
+                    if _NOT_MEMBER_BEFORE.search(clause[max(0, pos - 40):pos]) and not re.search(
+                            r"\b(?:founded|set up|established|created|formed)(?:\s+in\s+\d{4})?\s+by\s+(?:the\s+)?$",
+                            clause[max(0, pos - 40):pos]):
+                        continue  # "ties with China", "a visit to Brazil": not the member named
                     if re.match(r"⟦S\d+⟧\s*(?:'s|’s)?\s+" + L.TITLE + r"\s*,?\s*⟦P", clause[pos:pos + 80], re.I):
                         continue  # "US President Joe Biden": names an office, not a member
                     if re.match(r"⟦S\d+⟧\s*(?:,\s*)?(?:said|says|announced|told|reported|stated|added|noted)\b", after + clause[pos + len(after):pos + 40]):
                         continue  # "..., Brazil said": the source of the news, not a member
                     st_key = run.key_of(idx)
                     run.add_fact(st_key, "memberOf", org, run.ev(sent, "member:cue"))
+    # "Orban, whose country is a member of the EU": the person's state
+    for m in re.finditer(rf"⟦P(?P<p>\d+)⟧\s*,\s+whose\s+country\s+(?:is|was|has been|became)\s+(?:also\s+)?"
+                         rf"(?:a|an)\s+(?:\w+\s+)?member\s+of\s+(?:both\s+)?(?:the\s+)?(?P<list>⟦O\d+⟧(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?⟦O\d+⟧)*)",
+                         masked):
+        person = run.person_of.get(int(m.group("p")))
+        states = {h for (h, _, _) in run.offices.get(person, ()) if h.startswith("state/")}
+        if len(states) == 1:
+            state = states.pop()
+            for _, oi, _ in _slots(m.group("list"), "O"):
+                run.add_fact(state, "memberOf", run.key_of(oi), run.ev(sent, "member:whose-country"))
     # observers and partners: "X has observer status in Y", "dialogue partner"
     for m in re.finditer(r"\b(observers?|(?:dialogue\s+)?partners?)\b", masked, re.I):
         clause = _clause_of(masked, m.start())
@@ -525,7 +586,7 @@ def _memberships(run: _Run, sent: Sentence) -> None:
 
 
 _FOUNDED_PATTERNS = [
-    re.compile(rf"{L.slot('O', 'o')}[^.;⟦]{{0,60}}?\b(?:was\s+|were\s+)?(?:founded|established|created|formed|set up|inaugurated)\b[^.;⟦]{{0,30}}?\b(?P<y>(?:1[89]|20)\d\d)\b"),
+    re.compile(rf"{L.slot('O', 'o')}[^.;⟦]{{0,60}}?\b(?:was\s+|were\s+)?(?:founded|established|created|formed|set up|inaugurated)\b(?:[^.;⟦]|⟦C\d+⟧){{0,30}}?\b(?P<y>(?:1[89]|20)\d\d)\b"),
     re.compile(rf"\b(?:founded|established|created|formed|set up)\s+in\s+(?P<y>(?:1[89]|20)\d\d)\s*,\s*(?:the\s+)?{L.slot('O', 'o')}"),
 ]
 
@@ -541,27 +602,32 @@ def _founded(run: _Run, sent: Sentence) -> None:
 
 # -- events ------------------------------------------------------------------------------------
 _SUMMIT = re.compile(
-    rf"(?:(?P<ord>{L.ORDINAL})\s+)?(?:(?:{L.slot('O', 'o1')}|{L.slot('C', 'c1')})\s*(?:[-–]\s*[A-Z][a-z]+\s+)?)?"
+    rf"(?:(?P<ord>{L.ORDINAL})\s+)?(?:(?P<yr>(?:19|20)\d\d)\s+)?(?:(?:{L.slot('O', 'o1')}|{L.slot('C', 'c1')})\s*(?:[-–]\s*[A-Z][a-z]+\s+)?)?"
     rf"(?:(?:leaders['’]?|heads of state|annual|extraordinary|informal|virtual|special|high-level)\s+)*"
     rf"(?P<noun>[Ss]ummits?|SUMMITS?)\b"
     rf"(?:\s+and\s+Related\s+Summits)?"
     rf"(?:\s+(?:of|by)\s+(?:the\s+)?(?:(?:heads\s+of\s+state(?:\s+and\s+government)?|leaders)\s+(?:of\s+(?:the\s+)?)?"
     rf"(?:member\s+states\s+of\s+(?:the\s+)?)?)?{L.slot('O', 'o2')})?"
     rf"(?:\s+(?:in|at)\s+(?:{L.slot('S', 'hs')}\s*{L.POSS}?\s+)?{L.slot('C', 'c2')})?")
+_NAMED_SUMMIT = re.compile(r"(?<![\w⟧-])(?P<name>(?:[A-Z][\w-]+\s+){1,4})(?P<noun>Summit)\b(?!\s+of\b)")
+_NOT_SUMMIT_NAME = re.compile(
+    r"\b(?:The|This|That|Next|Last|Annual|Leaders|Extraordinary|Special|Informal|Virtual|Emergency|Ordinary|"
+    r"Joint|First|Second|Third|Fourth|Fifth|Upcoming|Previous|Year|Heads|State|Government|Plus|On|At|In|For|"
+    r"After|Before|During|Ahead|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|^[A-Z]+\s+$")
 _ORGAN_MEETING = re.compile(
     rf"(?:{L.slot('G', 'g')}\s+(?:meeting|session)|(?:meeting|session)\s+of\s+(?:the\s+)?{L.slot('G', 'g2')})", re.I)
 _OUTREACH = re.compile(rf"(?:[\"“]?outreach[\"”]?\s*/?\s*[\"“]?)?{L.slot('O', 'o')}[\"”]?\s*(?:format|meetings?|sessions?)?", re.I)
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with)\s+(?:with\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:\w+\s+){{0,2}}?(?:talks|a meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b)", re.I)),
     ("meeting:their", re.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
     ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
 ]
 _VISIT = [
-    ("visit:arrived", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    ("visit:arrived", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?(?:⟦[SD]\d+⟧\s*(?:'s|’s)?\s+capital(?:\s+city)?\s*,?\s*)?{L.slot('CS', 'x')}", re.I)),
     ("visit:visit-to", re.compile(rf"{L.slot('P', 'p')}\s*{L.POSS}?\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|recent\s+)*(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
-    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will visit|is visiting|to visit|travell?ed to|flew to|will travel to|is travell?ing to|to travel to)\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to)\s+(?:the\s+)?(?:⟦[SD]\d+⟧\s*(?:'s|’s)?\s+capital(?:\s+city)?\s*,?\s*)?{L.slot('CS', 'x')}", re.I)),
     ("visit:on-a-visit", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>is on|was on|arrived for|began|begins|paid|pays|made|makes|wrapped up|concluded|ended|is paying|will pay|will make)\s+(?:an?|his|her|the)\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+)*(?:visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
 ]
 _VISIT_ANAPHOR = re.compile(r"\b(?:his|her|the|this)\s+(?:(?:state|official|working|two-day|three-day)\s+)?visit\b", re.I)
@@ -600,25 +666,65 @@ def _summit_for(run: _Run, org: str | None, ordinal: str | None) -> Event | None
     return None
 
 
+def _org_before(run: _Run, sent: Sentence, pos: int) -> str | None:
+    """The organization named last before ``pos`` (this sentence, then the ones before it)."""
+    here = [i for _, i, p in _slots(sent.masked, "O") if p < pos]
+    if here:
+        return run.key_of(here[-1])
+    for prev in reversed(run.sentences[:sent.idx]):
+        found = _slots(prev.masked, "O")
+        if found:
+            return run.key_of(found[-1][1])
+    return None
+
+
 def _events(run: _Run, sent: Sentence) -> None:
     masked = sent.masked
     art = run.article.article_id
     persons = len(_P_SLOT.findall(masked))  # the visit and bilateral patterns need 1 or 2
-    # summits (the pattern needs "[Ss]ummit" or "SUMMIT")
-    for m in (_SUMMIT.finditer(masked) if "ummit" in masked or "UMMIT" in masked else ()):
+    has_summit = "ummit" in masked or "UMMIT" in masked  # what the summit patterns need
+    # summits with a name of their own ("the East Asia Summit"): one event each
+    named: list[tuple[int, int]] = []
+    for m in (_NAMED_SUMMIT.finditer(masked) if has_summit else ()):
+        name = m.group("name")
+        if _NOT_SUMMIT_NAME.search(name):
+            continue
+        label = f"{name}Summit"
+        ev = _new_event(run, f"event/{art}/{slugify(label)}", "Summit", label, sent, m.start("noun"),
+                        "event:named-summit")
+        named.append((m.start(), m.end()))
+        run.last_event = ev.key
+    # summits
+    for m in (_SUMMIT.finditer(masked) if has_summit else ()):
+        if any(s <= m.start("noun") < e for s, e in named):
+            continue
         o = m.group("o1") or m.group("o2")
         org = run.key_of(int(o)) if o else None
         if org is None and re.search(r"\b(?:the|its)\s+(?:bloc|group|grouping|organi[sz]ation|alliance|association|union)(?:'s|’s)\s+(?:\w+\s+){0,2}$",
                                      masked[max(0, m.start() - 50):m.start("noun")], re.I):
-            org = run.last_org  # "the group's 17th summit"
+            org = _org_before(run, sent, m.start())  # "the group's 17th summit"
+        if org is None and re.search(r"\b(?:their|a|an)\s+(?:\w+\s+){0,3}$", masked[max(0, m.start() - 50):m.start("noun")]):
+            # "Leaders of the ... Council (GCC) met ... for their 45th annual summit"
+            lead = re.search(rf"\b(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?)\s+of\s+(?:the\s+)?"
+                             rf"(?:[\w-]+\s+){{0,3}}?{L.slot('O', 'lo')}|{L.slot('O', 'lo2')}\s+(?:leaders|heads of state)\b",
+                             masked[:m.start()])
+            if lead and re.search(r"\b(?:met|meet|gathered|gather|convened|convene|held|hold|attended|attend)\b",
+                                  masked[lead.end():m.start()]):
+                org = run.key_of(int(lead.group("lo") or lead.group("lo2")))
         other = re.search(r"\b(next|upcoming|following|last|previous|future|first-ever)\s+(?:year's\s+)?(?:⟦[OC]\d+⟧\s+)?$",
                           masked[max(0, m.start() - 40):m.start("noun")], re.I)
+        ctx_year = run.anchor.year if run.anchor else run.year
+        if m.group("yr") and ctx_year and int(m.group("yr")) != ctx_year and not m.group("ord"):
+            # "Brazil will host the 2025 BRICS summit" in a story of 2024: another summit
+            other = re.search(r"(?P<y>\d{4})", m.group("yr"))
         if other and not m.group("ord"):
             which = other.group(1).lower()
             key = f"event/{art}/{which}-summit"
             ev = _new_event(run, key, "Summit", f"{which} summit", sent, m.start("noun"), "event:summit")
             ev.organizer = ev.organizer or org or (_main_summit(run).organizer if _main_summit(run) else None)
-            ev.votes["planned" if which in ("next", "upcoming", "following", "future") else "happened"] += 5
+            later = which in ("next", "upcoming", "following", "future") or (
+                which.isdigit() and ctx_year is not None and int(which) > ctx_year)
+            ev.votes["planned" if later else "happened"] += 5
             ev.date_rank = 0
             c = m.group("c2")
             if c:
@@ -689,6 +795,12 @@ def _events(run: _Run, sent: Sentence) -> None:
             x = int(m.group("x"))
             place = run.key_of(x)
             ev = _visit_for(run, p, place, sent, m.start("v"), rule)
+            before = masked[:m.start()]
+            while co := re.search(rf"⟦P(\d+)⟧\s*(?:,|,?\s+and)\s+{L.PRE_TITLE}$", before, re.I):
+                q = run.person_of.get(int(co.group(1)))  # "A and Defense Minister B arrived in ..."
+                if q and q != p:
+                    ev.participants.setdefault(q, run.ev(sent, f"{rule}:coordinated"))
+                before = before[:co.start()]
             if run.mentions[x].kind == "C":
                 ev.location[place] += 5
                 ev.note(f"location:{place}", run.ev(sent, rule))
@@ -703,8 +815,10 @@ def _events(run: _Run, sent: Sentence) -> None:
             run.last_event = ev.key
     for m in _VISIT_ANAPHOR.finditer(masked):
         visits = [e for e in run.events.values() if e.type == "Visit"]
-        if visits and not any(k == visits[-1].key for k, _ in sent.events):
-            _touch(run, visits[-1], sent, m.start())
+        if visits:  # "the visit": the visit the article is about (most told, then first told)
+            main = max(visits, key=lambda e: (len(e.sentences), -min(e.sentences, default=0)))
+            if not any(k == main.key for k, _ in sent.events):
+                _touch(run, main, sent, m.start())
     # bilateral meetings between two named people
     for rule, rx in _BILATERAL:
         if persons < 2 and "a" in rx.groupindex:
@@ -833,6 +947,11 @@ def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -
         if summits:
             ev.part_of = summits[0].key
             ev.note("partOf", run.ev(sent, "partOf:sidelines"))
+    if ev.part_of is None and re.search(r"\b(?:[Oo]n|[Aa]t)\s+the\s+(?:sidelines|margins|fringes)\b(?!\s+of)", sent.masked):
+        main = _main_summit(run)  # "On the sidelines, X held talks with Y": of the summit reported
+        if main is not None and main.key != ev.key:
+            ev.part_of = main.key
+            ev.note("partOf", run.ev(sent, "partOf:sidelines"))
 
 
 # -- documents ---------------------------------------------------------------------------------
@@ -880,7 +999,7 @@ def _doc_event(run: _Run, sent: Sentence) -> Event | None:
     cities = {run.key_of(i) for _, i, _ in _slots(sent.masked, "C")}
     if cities - set(main.location):
         return None  # "... signed a deal in Istanbul": not at the article's event
-    ref_year = (main.start.year if main.start else (run.article.published.year if run.article.published else None))
+    ref_year = (main.start.year if main.start else (run.anchor.year if run.anchor else None))
     if years and (ref_year is None or any(y != ref_year for y in years)):
         return None
     return main
@@ -895,6 +1014,10 @@ def _main_event(run: _Run) -> Event | None:
     return min(cands, key=lambda e: (-len(e.sentences), min(e.sentences, default=0), order.get(e.type, 3), e.key))
 
 
+_VENUE_WORDS = re.compile(r"\b(?:Cent(?:er|re)|Hall|Building|Palace|Complex|Arena|Stadium|Hotel|Square|"
+                          r"Street|Avenue|Museum|Park|Room|Chamber|Office|Headquarters|Ministry)\b")
+
+
 def _documents(run: _Run, sent: Sentence) -> None:
     masked = sent.masked
     found: list[tuple[Doc, int, int]] = []
@@ -904,6 +1027,8 @@ def _documents(run: _Run, sent: Sentence) -> None:
         label = re.sub(r"^(?:The|A|An)\s+", "", label)
         if len(label.split()) < 2 or re.match(r"^(?:Declaration|Treaty|Agreement|Statement|Plan)$", label):
             continue
+        if _VENUE_WORDS.search(label):
+            continue  # "the Walter E. Washington Convention Center": a building
         text = _unmask(run, label)
         d = _new_doc(run, text, _doc_type(text.split()[-1] if " on " not in text and " of " not in text else text.split()[0]), sent, "doc:named")
         found.append((d, m.start(), m.end()))
@@ -931,7 +1056,11 @@ def _documents(run: _Run, sent: Sentence) -> None:
             target = run.last_doc.get(_doc_type(noun)) if noun not in ("document", "agreement", "treaty", "deal") else run.last_doc.get("any")
             if target in run.docs:
                 found.append((run.docs[target], m.start(), m.end()))
-            continue
+                continue
+            if not (has_cue and noun != "document" and re.match(
+                    r"\s*,?\s*(?:which\s+(?:was|were)\s+|(?:was|were)\s+)?(?:signed|inked|concluded|adopted)\b",
+                    masked[m.end():])):
+                continue  # ("The agreement, signed on Friday by ...": introduced where it is signed)
         if not has_cue or noun == "document":
             continue
         if noun == "statement" and not (mods or m.group("tail")):
@@ -974,6 +1103,11 @@ def _documents(run: _Run, sent: Sentence) -> None:
             d.events.setdefault(event.key, (pred, run.ev(sent, f"doc:{pred}")))
         if sign:
             _signatories(run, sent, d, sign, ds, de)
+            if event is not None and event.type == "Meeting" and len(event.persons) == 2 and re.search(
+                    r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|heads of state|prime ministers|sides)\s+"
+                    r"(?:\w+\s+){0,2}$", masked[:sign.start()], re.I):
+                for p in event.persons:  # "The two leaders signed ...": the two who met
+                    d.signatories.setdefault(p, run.ev(sent, "doc:signatory-two-leaders"))
         between = re.search(rf"\bbetween\s+(?:the\s+)?{L.slot('SO', 'a')}\s+and\s+(?:the\s+)?{L.slot('SO', 'b')}",
                             masked[ds:de + 60])
         if between and d.type != "AgreementPackage":
@@ -989,10 +1123,14 @@ def _documents(run: _Run, sent: Sentence) -> None:
 
 def _signatories(run: _Run, sent: Sentence, d: Doc, sign: re.Match, ds: int, de: int) -> None:
     masked = sent.masked
-    passive = re.search(r"\b(?:was|were|been|being|be)\s+signed\b", masked)
+    passive = re.search(r"\b(?:was|were|been|being|be)\s+signed\b|,\s*signed\b[^.;]*?\bby\b", masked)
     if passive:
         by = re.search(r"\bsigned\b[^.;]*?\bby\s+(?P<rest>[^.;]*)", masked)
         zone = by.group("rest") if by else ""
+        # "..., in a ceremony witnessed by X", "in the presence of X": onlookers do not sign
+        cut = re.search(r"\b(?:witness\w*|in the presence of|look(?:ed|ing|s)? on|watched|attended by|who|which|while)\b"
+                        r"|,\s+(?:in|at|during|after|before)\b", zone)
+        zone = zone[:cut.start()] if cut else zone
         offset = by.start("rest") if by else 0
     else:
         clause_start = max(masked.rfind(";", 0, sign.start()) + 1, 0)
@@ -1055,10 +1193,16 @@ def _nearest_event(sent: Sentence, pos: int, run: _Run, types=None, *, forward: 
 _DAY_ORD = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
 
+_NOT_VENUE = re.compile(
+    r"\b(?:war|wars|conflict|crisis|situation|fighting|violence|attacks?|strikes?|bombing|shelling|ceasefire|"
+    r"tensions?|unrest|protests?|elections?|earthquake|floods?|hostilities|offensive|occupation|"
+    r"humanitarian|aggression|killings?|massacre|siege|invasion|operations?)\s*$", re.I)
+
+
 def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
     masked = sent.masked
     evs = _sentence_events(run, sent)
-    pub = run.article.published
+    pub = run.anchor
     future = bool(L.FUTURE.search(masked))
     # hosts who welcome a visitor take part in the visit
     for m in re.finditer(rf"{L.slot('P', 'a')}[^.;⟦]{{0,30}}?\b(?:welcomed|greeted|received|hosted)\s+{L.slot('P', 'b')}", masked):
@@ -1067,7 +1211,9 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             if v.type == "Visit" and v.persons == (b,) and a and a != b:
                 v.participants.setdefault(a, run.ev(sent, "participant:host"))
     if not evs and run.last_event and re.search(
-            r"\b(?:took part|take part|taking part|attended|participated|was present|were present|also attended)\b", masked) \
+            r"\b(?:took part|take part|taking part|attended|participated|was present|were present|also attended|"
+            r"among those (?:present|attending)|in attendance|welcomed (?:the\s+)?(?:\w+\s+)?(?:leaders|delegates|heads)|"
+            r"(?:making|made|makes) (?:his|her) (?:\w+\s+)?debut)\b", masked) \
             and not L.NEGATION.search(masked):
         target = run.events[run.last_event]
         for _, i, p in _slots(masked, "P"):
@@ -1076,6 +1222,11 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
     if evs:
         run.last_event = evs[-1].key
     if not evs:
+        m = L.THEME.search(sent.text)
+        target = _main_summit(run)  # "X welcomed the leaders under the theme '...'"
+        if m and target is not None and target.theme is None:
+            target.theme = m.group(1).strip().rstrip(",.;: ")
+            target.note("theme", run.ev(sent, "theme:quoted", sent.start + m.start(1), sent.start + m.end(1)))
         return
     # dates: attach each date expression to the nearest event trigger (not the dateline's date)
     dl = _DATELINE_TEXT.match(sent.text) if sent.start >= run.article.body_start and sent.idx <= 2 else None
@@ -1100,6 +1251,9 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         rank = {"range": 1, "day": 2, "weekday": 3, "relative": 3}.get(d.kind, 9)
         if rank < ev.date_rank:
             ev.start, ev.end, ev.date_rank = start, end, rank
+            ev.ended = end is None and bool(re.search(
+                r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped up|wraps up|drew to a close)\s+(?:on\s+)?$",
+                sent.text[:d.start - sent.start]))
             ev.support["date"] = run.ev(sent, f"date:{d.kind}", d.start, d.end)
     # "the first day of the summit", "the third and final day"
     for m in re.finditer(r"\b(?P<o>first|opening|second|third|fourth|fifth|final|last|closing)(?:\s+and\s+(?P<f>final|last))?\s+day\b", masked, re.I):
@@ -1120,10 +1274,12 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
     if m:
         n = {"two": 2, "three": 3, "four": 4}.get(m.group("n"), None) or int(m.group("n"))
         for ev in evs:
-            if ev.type == "Summit":
+            if ev.type in ("Summit", "Visit"):
                 ev.day_offset = max(ev.day_offset or 0, n - 1)
     # places: "in <city>", "at <city>'s ..."
     for m in re.finditer(rf"\b(?:in|at)\s+(?:the\s+)?(?:{L.slot('S', 's')}\s*{L.POSS}?\s+|⟦[SD]\d+⟧\s*{L.POSS}?\s+capital(?:\s+city)?\s*,?\s*)?{L.slot('C', 'c')}", masked):
+        if _NOT_VENUE.search(masked[max(0, m.start() - 40):m.start()]):
+            continue  # "the war in Gaza", "the situation in Kyiv": a topic, not where the event is
         ev = _nearest_event(sent, m.start(), run)
         if ev is None or (ev.type == "Meeting" and ev.date_rank == 0):
             continue
@@ -1135,6 +1291,27 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         if m.group("s") and ev.type != "Visit" and ev.host is None:
             ev.host = run.key_of(int(m.group("s")))
             ev.note("host", run.ev(sent, "host:possessive-city"))
+    # host country: "the G7 summit in Apulia, Italy"
+    for m in re.finditer(rf"\b(?:[Ss]ummit|meeting|talks)\s+in\s+(?:(?:⟦[RC]\d+⟧|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,\s*)?"
+                         rf"(?:the\s+)?{L.slot('S', 's')}", masked):
+        ev = _nearest_event(sent, m.start(), run)
+        if ev is not None and ev.type in ("Summit", "Meeting") and ev.host is None:
+            ev.host = run.key_of(int(m.group("s")))
+            ev.note("host", run.ev(sent, "host:summit-in"))
+    # host country: "will be held in the United States"
+    for m in re.finditer(rf"\b(?:held|hosted|take place|takes place|took place|taking place|convened?|staged)\s+in\s+"
+                         rf"(?:the\s+)?{L.slot('S', 's')}", masked):
+        ev = _nearest_event(sent, m.start(), run)
+        if ev is not None and ev.type in ("Summit", "Meeting") and ev.host is None:
+            ev.host = run.key_of(int(m.group("s")))
+            ev.note("host", run.ev(sent, "host:held-in"))
+    # "Minsk will host the next summit": the city is where it will be
+    for m in re.finditer(rf"{L.slot('C', 'c')}\s+(?:will|would|is to|is set to|is due to)\s+host\b", masked):
+        ev = _nearest_event(sent, m.end(), run, ("Summit", "Meeting"), forward=True)
+        if ev is not None and not ev.location:
+            c = run.key_of(int(m.group("c")))
+            ev.location[c] += 3
+            ev.note(f"location:{c}", run.ev(sent, "location:city-hosts"))
     # host country: "<leader of X> hosted the summit"
     for m in re.finditer(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?:hosted|hosts|is hosting|will host|hosting)\b", masked):
         person = run.person_of.get(int(m.group("p")))
@@ -1176,6 +1353,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                 t.participants.setdefault(person, run.ev(sent, "participant:cue"))
         if re.search(r"\battended by\b|\bdelegations?\s+from\b|\btook part\b|\bparticipated\b", clause):
             for _, i, p in _slots(clause, "S"):
+                if re.match(rf"⟦S\d+⟧\s*{L.POSS}?\s+{L.TITLE}\s*,?\s*{L.HONORIFIC}⟦P", clause[p:p + 90], re.I):
+                    continue  # "attended by Qatar's Emir Tamim": names the emir's office, the person attends
                 for ev in evs:
                     if ev.type in ("Summit", "Meeting"):
                         ev.participants.setdefault(run.key_of(i), run.ev(sent, "participant:state"))
@@ -1214,7 +1393,7 @@ def _main_summit(run: _Run) -> Event | None:
     return max(summits, key=lambda e: (len(e.sentences), e.key)) if summits else None
 
 
-_OBJECT_CUES = re.compile(r"attended by|headed by|led by|welcom|greet|receiv|host|met|meet|chaired by", re.I)
+_OBJECT_CUES = re.compile(r"attended by|headed by|led by|welcom|greet|receiv|host|met|meet|chaired by|br(?:ought|ings|inging) together", re.I)
 
 
 def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
@@ -1225,11 +1404,11 @@ def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
             # other people in between only as a list ("X, Y and Z attended")
             rest = re.sub(rf"\s*(?:,|\band\b|, and\b)\s*{L.PRE_TITLE}⟦P\d+⟧", "", re.sub(r"^⟦P\d+⟧", "", between), flags=re.I)
             if len(between) <= 200 and not re.search(r"⟦P\d+⟧", rest) and len(rest) <= 90 and \
-                    not re.search(r"\b(?:as|while|when|after|because|since)\b", between):
+                    not re.search(r"\b(?:as|while|when|after|because|since|said|says|told|tells|announced|added)\b", between):
                 return c
         elif _OBJECT_CUES.match(clause, c.start()) and 0 <= pos - c.end() <= 60:
             return c
-        elif re.match(r"attended by\b", clause[c.start():]) and pos > c.end() and \
+        elif re.match(r"attended by\b|br(?:ought|ings|inging) together\b", clause[c.start():]) and pos > c.end() and \
                 not re.search(r"\b(?:said|told|when|while|after)\b", clause[c.end():pos]):
             return c  # "was attended by the leaders of A, B, ... as well as by X"
     return None
@@ -1266,7 +1445,7 @@ _SUMMIT_ORGAN = re.compile(r"\b(?:Heads of (?:State|Government)|Council of|Minis
 
 
 def _finish_events(run: _Run) -> None:
-    pub = run.article.published
+    pub = run.anchor
     main_summit = _main_summit(run)
     main = _main_event(run)
     if main_summit is not None and len(main_summit.sentences) < 2 and main_summit is not main:
@@ -1297,8 +1476,11 @@ def _finish_events(run: _Run) -> None:
                 ev.location = Counter(main_summit.location)
             if ev.start is None and main_summit.start is not None and ev.day_offset is not None:
                 ev.start = main_summit.start + _dt.timedelta(days=ev.day_offset)
-        if ev.type == "Summit" and ev.start and ev.end is None and ev.day_offset:
-            ev.end = ev.start + _dt.timedelta(days=ev.day_offset)
+        if ev.type in ("Summit", "Visit") and ev.start and ev.end is None and ev.day_offset:
+            if ev.ended:  # "the two-day summit ended on Saturday": Saturday is the last day
+                ev.start, ev.end = ev.start - _dt.timedelta(days=ev.day_offset), ev.start
+            else:
+                ev.end = ev.start + _dt.timedelta(days=ev.day_offset)
         if ev.type == "Meeting" and len(ev.persons) == 2 and not ev.location and ev.date_rank != 0:
             visits = [v for v in run.events.values() if v.type == "Visit" and set(v.persons) & set(ev.persons)]
             if visits and visits[0].location:
@@ -1354,6 +1536,24 @@ _DATELINE = re.compile(r"^\s*⟦C(\d+)⟧(?:\s*/\s*⟦C\d+⟧)*\s*(?:,\s*[A-Z][a
 
 _DATELINE_TEXT = re.compile(r"^\s*[A-Z][A-Za-z .'/-]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
                             r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]?")
+
+
+def _dateline_date(run: _Run, year: int | None) -> _dt.date | None:
+    """The date of a wire dateline ("MANILA, July 8 (AP) -"): the article's own date."""
+    for sent in run.sentences[:3]:
+        if sent.start < run.article.body_start:
+            continue
+        dl = _DATELINE_TEXT.match(sent.text)
+        if dl is None:
+            return None
+        for d in sent.dates:
+            if d.kind == "day" and d.end <= sent.start + dl.end() and (d.year or year):
+                try:
+                    return _dt.date(d.year or year, d.month, d.day)
+                except ValueError:
+                    return None
+        return None
+    return None
 
 
 def _dateline_city(run: _Run):
