@@ -127,8 +127,10 @@ def load(files: tuple[Path, ...], store: str | None, fmt: str | None, graph: str
     except KGError as err:
         _fail(err)
     for f in report.files:
-        click.echo(f"{f.path}: {f.statements} statements ({f.format}) into "
-                   f"{', '.join(f.graphs) or 'no graph'}" + (" [bulk loader]" if f.bulk else ""))
+        graphs = (", ".join(f.graphs) if len(f.graphs) <= 3 else
+                  f"{len(f.graphs)} graphs ({', '.join(f.graphs[:2])}, …)") or "no graph"
+        click.echo(f"{f.path}: {f.statements} statements ({f.format}) into {graphs}"
+                   + (" [bulk loader]" if f.bulk else ""))
     click.echo(str(report))
 
 

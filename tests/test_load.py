@@ -292,6 +292,13 @@ def test_cli_load(tmp_path, files):
     assert f"{files['orgs.ttl']}: 8 statements (turtle) into {G}orgs" in proc.stdout
     assert "loaded 2 files: 12 statements into 4 graphs" in proc.stdout
     assert "triples/s" in proc.stdout.splitlines()[-1]
+    many = write(tmp_path, "many.nq", "".join(
+        f'<https://example.org/s> <https://example.org/p> "{i}" <https://example.org/g{i}> .\n'
+        for i in range(5)))
+    proc = kg("load", many, "--store", tmp_path / "s2")
+    assert proc.returncode == 0, proc.stderr
+    assert "5 statements (nquads) into 5 graphs (https://example.org/g0, https://example.org/g1, …)" \
+        in proc.stdout  # a file with many graphs is summed up on its line, not listed
     bad = write(tmp_path, "bomb.rdf", BOMB)
     proc = kg("load", bad, "--store", tmp_path / "s")
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
