@@ -47,10 +47,25 @@ def extract(article: Path, published: str | None, output: Path | None, fmt: str,
             tmp = output.with_name(output.name + ".tmp")
             tmp.write_bytes(data)
             tmp.replace(output)
+        sys.stdout.flush()
     except KGError as err:
         _fail(err)
     except OSError as err:
         _fail(KGError(f"{output}: cannot write ({err.strerror})"))
+    _quick_exit()
+
+
+def _quick_exit() -> None:
+    """End the ``kg`` process now, after a command that holds no store: tearing down the
+    language model and the name indexes at interpreter exit costs ~0.25 s, a tenth of
+    ``kg extract``. Only in the ``kg`` process itself (not when ``main`` is called from
+    Python), and only after everything written has been flushed."""
+    if Path(sys.argv[0]).name not in ("kg", "__main__.py"):
+        return
+    import os
+
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _store_option(f):
