@@ -358,3 +358,35 @@ def test_a_summit_of_another_year_is_another_summit(ex):
     assert (main, "location", "Kazan") in f and (main, "hostCountry", "Russia") in f
     assert (other, "location", "Rio de Janeiro") in f and (other, "hostCountry", "Brazil") in f
     assert (other, "status", "Planned") in f
+
+
+def test_represented_by_and_sent_make_state_and_envoy_participants(ex):
+    r = run(ex, "Gulf leaders opened their summit in Doha on Tuesday. Kuwait was represented by "
+                "Crown Prince Sabah al-Khalid al-Sabah, while Oman sent Deputy Prime Minister Shihab "
+                "bin Tarik.", published="2024-12-04")
+    s = label_of(r, "Summit")
+    f = facts(r)
+    assert (s, "participant", "Kuwait") in f and (s, "participant", "Oman") in f
+    assert (s, "participant", "Sabah al-Khalid al-Sabah") in f
+    assert (s, "participant", "Shihab bin Tarik") in f
+
+
+def test_readmitted_after_a_suspension_and_joined_in_may(ex):
+    f = facts(run(ex, "The Arab League, founded in 1945, has 22 members. Syria was readmitted to the "
+                      "league in May after a 12-year suspension."))
+    assert ("Syria", "memberOf", "League of Arab States") in f
+    f = facts(run(ex, "Egypt and Ethiopia joined BRICS in May."))
+    assert ("Egypt", "memberOf", "BRICS") in f
+    f = facts(run(ex, "Mali was suspended from the African Union."))
+    assert not any(p == "memberOf" for _, p, _ in f)
+
+
+def test_talks_on_the_sidelines_get_their_own_day(ex):
+    r = run(ex, "The G20 summit opened in Rio de Janeiro on Monday. Chinese President Xi Jinping met "
+                "U.S. President Joe Biden on the sidelines of the summit on Tuesday.",
+            published="2024-11-20")
+    f = facts(r)
+    meeting = next(e.label for e in r.entities.values() if e.type == "Meeting")
+    summit = label_of(r, "Summit")
+    assert (meeting, "startDate", "2024-11-19") in f
+    assert (summit, "startDate", "2024-11-18") in f

@@ -153,7 +153,8 @@ PARTICIPATE = re.compile(
 
 # -- memberships ----------------------------------------------------------------------------
 MEMBER_CUE = re.compile(
-    r"\b(?:members?|membership|join(?:ed|s|ing)?|admitted|admission|accession|acceded|founding|founders?|"
+    r"\b(?:members?|membership|join(?:ed|s|ing)?|admitted|re-?admitted|rejoin(?:ed|s)?|admission|accession|acceded|"
+    r"founding|founders?|"
     r"(?:founded|set up|established|created|formed)(?:\s+in\s+\d{4})?\s+by|following in|"
     r"(?:groups|grouped|brings together|brought together|comprises|comprised|consists of|consisted of|"
     r"(?:is|are|was|were) made up of|unites|united|(?:is|was) composed of)(?=\s+(?:together\s+)?(?:the\s+)?⟦S))\b",
@@ -161,12 +162,13 @@ MEMBER_CUE = re.compile(
 MEMBER_EXCLUDE = re.compile(
     r"\b(?:observers?|partners?|dialogue|candidates?|appl(?:ied|y|ying|ication)|bid|aspir\w*|seek\w*|"
     r"hop(?:e|es|ed|ing)|want\w*|invit\w*|non-members?|interested|associate|guest|left|withdr\w*|"
-    r"leav\w*|quit|suspend\w*|expel\w*|not|n't|outside|path|road|prospects?|eventual|future|would-be|"
+    r"leav\w*|quit|(?<!after a )(?<!after an )(?<!following a )(?<!-year )suspen\w*|expel\w*|not|n't|outside|path|"
+    r"road|prospects?|eventual|future|would-be|"
     r"yet to|still to|(?:is|are) (?:expected|set|due|poised|likely) to|plans? to|intends? to|consider\w*|"
-    r"mull\w*|declin\w*|refus\w*|reject\w*|could|may|might|would)\b", re.I)
+    r"mull\w*|declin\w*|refus\w*|reject\w*|could|(?-i:may)|might|would)\b", re.I)
 ORG_ANAPHOR = re.compile(
     r"\b(?:the|its|this)\s+(?:bloc|grouping|group|organi[sz]ation|association|alliance|union|body|"
-    r"forum|community)\b", re.I)
+    r"forum|community|league)\b", re.I)
 FOUNDED = re.compile(r"\b(?:founded|established|created|formed|set up|launched|inaugurated)\b", re.I)
 THEME = re.compile(r"\b(?:theme|motto|slogan|titled|entitled)\b\W{0,25}?[\"“«]([^\"”»]{3,200})[\"”»]", re.I)
 

@@ -1193,6 +1193,9 @@ def _nearest_event(sent: Sentence, pos: int, run: _Run, types=None, *, forward: 
 _DAY_ORD = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
 
+_REPRESENTED = re.compile(
+    rf"{L.slot('S', 's')}\s+(?:was|were|is|will be)\s+represented\s+(?:[^.;⟦]{{0,40}}\s)?by\s+(?:its\s+)?{L.PRE_TITLE}{L.slot('P', 'p')}|"
+    rf"{L.slot('S', 's2')}\s+(?:sent|dispatched|is sending|will send)\s+(?:its\s+|a\s+)?{L.PRE_TITLE}{L.slot('P', 'p2')}", re.I)
 _NOT_VENUE = re.compile(
     r"\b(?:war|wars|conflict|crisis|situation|fighting|violence|attacks?|strikes?|bombing|shelling|ceasefire|"
     r"tensions?|unrest|protests?|elections?|earthquake|floods?|hostilities|offensive|occupation|"
@@ -1219,6 +1222,17 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         for _, i, p in _slots(masked, "P"):
             if i in run.person_of and p < masked.find("took part") if "took part" in masked else True:
                 target.participants.setdefault(run.person_of[i], run.ev(sent, "participant:previous-event"))
+    # "Saudi Arabia was represented by Foreign Minister X", "Oman sent its deputy prime minister X"
+    target = next((e for e in evs if e.type in ("Summit", "Meeting")), None) if evs else (
+        run.events.get(run.last_event) if run.last_event else None)
+    if target is not None and target.type in ("Summit", "Meeting") and not L.NEGATION.search(masked):
+        for m in _REPRESENTED.finditer(masked):
+            p = run.person_of.get(int(m.group("p") or m.group("p2")))
+            s_key = run.key_of(int(m.group("s") or m.group("s2")))
+            if p is None or s_key is None:
+                continue
+            target.participants.setdefault(s_key, run.ev(sent, "participant:represented"))
+            target.participants.setdefault(p, run.ev(sent, "participant:represented"))
     if evs:
         run.last_event = evs[-1].key
     if not evs:
@@ -1241,6 +1255,11 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         if trig is not None and re.search(r"\b(?:during|on the sidelines of|ahead of|after|before)\s+(?:[^.;]{0,60})$", masked[:trig]) \
                 and (L.SIGN_CUE.search(masked) or L.ADOPT_CUE.search(masked)):
             continue
+        if ev.type == "Summit" and trig is not None and re.search(
+                r"\b(?:sidelines|margins|fringes)\s+of\s+(?:the\s+)?(?:[^.;⟦]{0,30}|⟦O\d+⟧\s+)?$", masked[:trig]):
+            talks = [e for e in evs if e.type == "Meeting" and e.persons]
+            if talks:  # "X met Y on the sidelines of the summit on Thursday": the day of the talks
+                ev = talks[0]
         if d.kind == "weekday" and pub is None and year is not None:
             start = _weekday_in_year(run, d.weekday, year)
             end = None
