@@ -390,3 +390,22 @@ def test_talks_on_the_sidelines_get_their_own_day(ex):
     summit = label_of(r, "Summit")
     assert (meeting, "startDate", "2024-11-19") in f
     assert (summit, "startDate", "2024-11-18") in f
+
+
+def test_hosted_and_after_talks_with_are_bilateral_meetings(ex):
+    r = run(ex, "U.S. President Joe Biden hosted Japanese Prime Minister Fumio Kishida at the White "
+                "House on Wednesday.", published="2024-04-11")
+    f = facts(r)
+    meeting = next(e.label for e in r.entities.values() if e.type == "Meeting")
+    assert (meeting, "participant", "Fumio Kishida") in f and (meeting, "participant", "Joe Biden") in f
+    r = run(ex, "South Korean President Yoon Suk Yeol told reporters after talks with Chinese "
+                "President Xi Jinping that relations were improving.")
+    meeting = next(e.label for e in r.entities.values() if e.type == "Meeting")
+    assert (meeting, "participant", "Xi Jinping") in facts(r)
+
+
+def test_state_naming_a_signers_office_is_not_a_signatory(ex):
+    f = facts(run(ex, "Australian Prime Minister Anthony Albanese and New Zealand Prime Minister "
+                      "Christopher Luxon signed a joint statement on climate in Wellington."))
+    signers = {o for _, p, o in f if p == "signatory"}
+    assert signers == {"Anthony Albanese", "Christopher Luxon"}
