@@ -409,3 +409,18 @@ def test_state_naming_a_signers_office_is_not_a_signatory(ex):
                       "Christopher Luxon signed a joint statement on climate in Wellington."))
     signers = {o for _, p, o in f if p == "signatory"}
     assert signers == {"Anthony Albanese", "Christopher Luxon"}
+
+
+def test_states_whose_leaders_or_delegations_attended(ex):
+    r = run(ex, "The SCO summit opened in Astana on Thursday. Leaders from China, Russia and Iran "
+                "attended the meeting. Delegations from 20 countries, including Turkey and Egypt, "
+                "took part.", published="2024-07-05")
+    s = label_of(r, "Summit")
+    f = facts(r)
+    for state in ("China", "Russia", "Iran", "Türkiye", "Egypt"):
+        assert (s, "participant", state) in f
+
+
+def test_title_comma_name_apposition(ex):
+    f = facts(run(ex, "The Kazakh President, Kassym-Jomart Tokayev, welcomed the guests."))
+    assert ("Kassym-Jomart Tokayev", "leaderOf", "Kazakhstan") in f

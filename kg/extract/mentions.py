@@ -225,6 +225,8 @@ def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
         if i + 1 >= len(toks):
             continue
         j = i + 1
+        if j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].text[:1].isupper():
+            j += 1  # "The Kazakh President, Kassym-Jomart Tokayev, said"
         while j < len(toks) and toks[j].lower_ in TITLE_WORDS | HONORIFIC_WORDS | {
                 "of", "the", "-", "general", "minister", "elect"}:
             j += 1

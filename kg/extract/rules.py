@@ -1195,6 +1195,12 @@ def _nearest_event(sent: Sentence, pos: int, run: _Run, types=None, *, forward: 
 _DAY_ORD = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
 
+_STATES_ATTEND = re.compile(
+    r"\b(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?|[Dd]elegations?|[Rr]epresentatives|"
+    r"[Oo]fficials|[Mm]inisters|[Ee]nvoys)\s+(?:from|of)\s+(?:the\s+)?(?:[^.;⟦]{0,40}?)?"
+    r"(?P<list>⟦S\d+⟧(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?⟦S\d+⟧)*)(?:\s*,)?\s+(?:also\s+)?"
+    r"(?:attended|took part|participated|gathered|joined|were present|are attending|will attend|"
+    r"are (?:expected|due|set) to attend)\b")
 _REPRESENTED = re.compile(
     rf"{L.slot('S', 's')}\s+(?:was|were|is|will be)\s+represented\s+(?:[^.;⟦]{{0,40}}\s)?by\s+(?:its\s+)?{L.PRE_TITLE}{L.slot('P', 'p')}|"
     rf"{L.slot('S', 's2')}\s+(?:sent|dispatched|is sending|will send)\s+(?:its\s+|a\s+)?{L.PRE_TITLE}{L.slot('P', 'p2')}", re.I)
@@ -1228,6 +1234,9 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
     target = next((e for e in evs if e.type in ("Summit", "Meeting")), None) if evs else (
         run.events.get(run.last_event) if run.last_event else None)
     if target is not None and target.type in ("Summit", "Meeting") and not L.NEGATION.search(masked):
+        for m in _STATES_ATTEND.finditer(masked):  # "Leaders from China, Russia and Iran attended"
+            for _, i, _ in _slots(m.group("list"), "S"):
+                target.participants.setdefault(run.key_of(i), run.ev(sent, "participant:states-attend"))
         for m in _REPRESENTED.finditer(masked):
             p = run.person_of.get(int(m.group("p") or m.group("p2")))
             s_key = run.key_of(int(m.group("s") or m.group("s2")))
