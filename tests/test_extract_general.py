@@ -424,3 +424,21 @@ def test_states_whose_leaders_or_delegations_attended(ex):
 def test_title_comma_name_apposition(ex):
     f = facts(run(ex, "The Kazakh President, Kassym-Jomart Tokayev, welcomed the guests."))
     assert ("Kassym-Jomart Tokayev", "leaderOf", "Kazakhstan") in f
+
+
+def test_leaders_of_an_organization_will_meet_is_its_summit(ex):
+    r = run(ex, "Leaders of the Group of Seven (G7) wealthy democracies will meet in Kananaskis, "
+                "Canada, from June 15 to 17.", published="2024-11-29")
+    s = label_of(r, "Summit")
+    f = facts(r)
+    assert (s, "organizedBy", "Group of Seven") in f and (s, "hostCountry", "Canada") in f
+    assert (s, "startDate", "2025-06-15") in f and (s, "endDate", "2025-06-17") in f
+    assert (s, "status", "Planned") in f
+
+
+def test_range_across_two_months(ex):
+    r = run(ex, "Mongolian President Ukhnaagiin Khurelsukh paid a state visit to Japan from Nov. 28 "
+                "to Dec. 1.", published="2024-12-02")
+    v = label_of(r, "Visit")
+    f = facts(r)
+    assert (v, "startDate", "2024-11-28") in f and (v, "endDate", "2024-12-01") in f

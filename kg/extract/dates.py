@@ -7,6 +7,8 @@ most recent year in which the article's weekdays and month-day dates agree
 >>> import datetime as dt
 >>> [(d.kind, d.month, d.day, d.day2) for d in find_dates("set for July 3-4 and from 22 to 24 October")]
 [('range', 7, 3, 4), ('range', 10, 22, 24)]
+>>> [(d.month, d.day, d.month2, d.day2) for d in find_dates("from Nov. 28 to Dec. 1")]
+[(11, 28, 12, 1)]
 >>> resolve_weekday("Wednesday", dt.date(2024, 6, 20), future=False)
 datetime.date(2024, 6, 19)
 >>> infer_year([(7, 3)], ["wednesday"], today=dt.date(2026, 11, 28))
@@ -39,6 +41,11 @@ def _p(template: str, **names: str) -> str:
 
 
 _PATTERNS = [
+    # Nov. 28 to Dec. 1(, 2024) / 30 June - 2 July: a range across two months
+    ("range", re.compile(_M.format(n="m") + r"\s+" + _D.format(n="d") + _DASH + _M.format(n="m2") + r"\s+"
+                         + _D.format(n="d2") + r"\b(?![\d:])" + _Y.format(n="y"))),
+    ("range", re.compile(r"\b" + _D.format(n="d") + r"\s+(?:of\s+)?" + _M.format(n="m") + _DASH + _D.format(n="d2")
+                         + r"\s+(?:of\s+)?" + _M.format(n="m2") + r"\b" + _Y.format(n="y"))),
     # July 3-4(, 2024) / July 3 to 4
     ("range", re.compile(_M.format(n="m") + r"\s+" + _D.format(n="d") + _DASH + _D.format(n="d2")
                          + r"(?![\d:])" + _Y.format(n="y"))),
@@ -70,6 +77,7 @@ class DateMention:
     day2: int | None = None
     year: int | None = None
     weekday: str | None = None
+    month2: int | None = None  # the end's month when a range spans two months
 
 
 def _month(s: str | None) -> int | None:
@@ -91,7 +99,8 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
             found.append(DateMention(m.start() + offset, m.end() + offset, kind, m.group(),
                                      _month(g.get("m")), day, day2,
                                      int(g["y"]) if g.get("y") else None,
-                                     g["w"].lower() if g.get("w") else (g["r"].lower() if g.get("r") else None)))
+                                     g["w"].lower() if g.get("w") else (g["r"].lower() if g.get("r") else None),
+                                     _month(g.get("m2"))))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -157,7 +166,8 @@ def resolve(dm: DateMention, *, published: _dt.date | None, year: int | None,
         if y is None:
             return None, None
         start = _safe(y, dm.month, dm.day)
-        end = _safe(y, dm.month, dm.day2) if dm.day2 else None
+        m2 = dm.month2 or dm.month
+        end = _safe(y + (1 if m2 < dm.month else 0), m2, dm.day2) if dm.day2 else None
         if end is not None and start is not None and end < start:
             end = None
         return start, end

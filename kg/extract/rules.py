@@ -609,6 +609,10 @@ _SUMMIT = re.compile(
     rf"(?:\s+(?:of|by)\s+(?:the\s+)?(?:(?:heads\s+of\s+state(?:\s+and\s+government)?|leaders)\s+(?:of\s+(?:the\s+)?)?"
     rf"(?:member\s+states\s+of\s+(?:the\s+)?)?)?{L.slot('O', 'o2')})?"
     rf"(?:\s+(?:in|at)\s+(?:{L.slot('S', 'hs')}\s*{L.POSS}?\s+)?{L.slot('C', 'c2')})?")
+_LEADERS_MEET = re.compile(
+    rf"(?:{L.slot('O', 'o')}\s+leaders|\b(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?)\s+of\s+"
+    rf"(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{L.slot('O', 'o2')}(?:\s*\(⟦O\d+⟧\))?(?:\s+[a-z][\w-]*){{0,3}})\s+(?:will\s+|are\s+to\s+)?"
+    rf"(?:gathered|met|meet|gather|convened|convene|are meeting|are gathering)\b")
 _NAMED_SUMMIT = re.compile(r"(?<![\w⟧-])(?P<name>(?:[A-Z][\w-]+\s+){1,4})(?P<noun>Summit)\b(?!\s+of\b)")
 _NOT_SUMMIT_NAME = re.compile(
     r"\b(?:The|This|That|Next|Last|Annual|Leaders|Extraordinary|Special|Informal|Virtual|Emergency|Ordinary|"
@@ -761,9 +765,19 @@ def _events(run: _Run, sent: Sentence) -> None:
                 ev.note("host", run.ev(sent, "host:possessive-city"))
         run.last_event = ev.key
     # "<org> leaders gathered / met" -> the organization's summit
-    for m in re.finditer(rf"{L.slot('O', 'o')}\s+leaders\s+(?:gathered|met|meet|gather|convened)", masked):
-        ev = _summit_for(run, run.key_of(int(m.group("o"))), None)
-        if ev is not None:
+    for m in _LEADERS_MEET.finditer(masked):
+        org = run.key_of(int(m.group("o") or m.group("o2")))
+        ev = _summit_for(run, org, None)
+        if ev is None and not any(run.events[k].type == "Summit" for k, _ in sent.events):
+            # "Leaders of the Group of Seven will meet in Kananaskis": the organization's summit
+            org_ent = run.entities.get(org)
+            name = sorted(org_ent.alt_labels, key=len)[0] if org_ent and org_ent.alt_labels else None
+            label = f"{name} summit" if name else "summit"
+            ev = _new_event(run, f"event/{art}/{slugify(label)}", "Summit", label, sent, m.end() - 1,
+                            "event:leaders-meet")
+            ev.organizer = org
+            run.last_event = ev.key
+        elif ev is not None:
             _touch(run, ev, sent, m.start())
     # meetings of organs ("Council of Heads of State meeting")
     for m in _ORGAN_MEETING.finditer(masked):
@@ -1322,7 +1336,7 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             ev.host = run.key_of(int(m.group("s")))
             ev.note("host", run.ev(sent, "host:possessive-city"))
     # host country: "the G7 summit in Apulia, Italy"
-    for m in re.finditer(rf"\b(?:[Ss]ummit|meeting|talks)\s+in\s+(?:(?:⟦[RC]\d+⟧|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,\s*)?"
+    for m in re.finditer(rf"\b(?:[Ss]ummit|meeting|talks|meet|met|gathered|gather|convened?)\s+in\s+(?:(?:⟦[RC]\d+⟧|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,\s*)?"
                          rf"(?:the\s+)?{L.slot('S', 's')}", masked):
         ev = _nearest_event(sent, m.start(), run)
         if ev is not None and ev.type in ("Summit", "Meeting") and ev.host is None:
