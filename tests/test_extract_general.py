@@ -442,3 +442,16 @@ def test_range_across_two_months(ex):
     v = label_of(r, "Visit")
     f = facts(r)
     assert (v, "startDate", "2024-11-28") in f and (v, "endDate", "2024-12-01") in f
+
+
+def test_postponed_summit_has_not_happened(ex):
+    r = run(ex, "The Quad summit planned for January in New Delhi was postponed.",
+            published="2024-10-18")
+    assert (label_of(r, "Summit"), "status", "Planned") in facts(r)
+
+
+def test_ended_in_city_on_day_is_the_last_day(ex):
+    r = run(ex, "The three-day APEC summit ended in Lima on Saturday.", published="2024-11-18")
+    s = label_of(r, "Summit")
+    f = facts(r)
+    assert (s, "endDate", "2024-11-16") in f and (s, "startDate", "2024-11-14") in f

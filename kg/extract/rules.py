@@ -1296,7 +1296,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         if rank < ev.date_rank:
             ev.start, ev.end, ev.date_rank = start, end, rank
             ev.ended = end is None and bool(re.search(
-                r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped up|wraps up|drew to a close)\s+(?:on\s+)?$",
+                r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped up|wraps up|drew to a close)\s+"
+                r"(?:in\s+[A-Z][\w'’. -]{1,30}?\s+)?(?:on\s+)?$",
                 sent.text[:d.start - sent.start]))
             ev.support["date"] = run.ev(sent, f"date:{d.kind}", d.start, d.end)
     # "the first day of the summit", "the third and final day"
@@ -1416,6 +1417,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         fut = len(L.FUTURE.findall(window))
         if re.search(r"\bto\s+(?:attend|participate in|take part in|join)\s+(?:[^⟦.;]{0,40})?$", masked[max(0, pos - 60):pos]):
             fut += 2  # "arrived ... to attend the summit": the summit is still ahead
+        if re.search(r"\b(?:postponed|put off|delayed|rescheduled|pushed back)\b", window, re.I):
+            fut += 3  # "the summit planned for January was postponed": it has not taken place
         if ongoing or past > fut:
             ev.votes["happened"] += 1
             ev.note("status:Happened", run.ev(sent, "status:tense"))
