@@ -455,3 +455,12 @@ def test_ended_in_city_on_day_is_the_last_day(ex):
     s = label_of(r, "Summit")
     f = facts(r)
     assert (s, "endDate", "2024-11-16") in f and (s, "startDate", "2024-11-14") in f
+
+
+def test_brought_together_the_presidents_of_states(ex):
+    r = run(ex, "The summit of the Organization of Turkic States in Bishkek brought together the "
+                "presidents of Azerbaijan, Kazakhstan and Uzbekistan.", published="2024-11-07")
+    s = label_of(r, "Summit")
+    f = facts(r)
+    for state in ("Azerbaijan", "Kazakhstan", "Uzbekistan"):
+        assert (s, "participant", state) in f

@@ -1209,12 +1209,15 @@ def _nearest_event(sent: Sentence, pos: int, run: _Run, types=None, *, forward: 
 _DAY_ORD = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
 
+_ATTENDERS = (r"(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?|[Dd]elegations?|"
+              r"[Rr]epresentatives|[Oo]fficials|[Mm]inisters|[Ee]nvoys|[Pp]residents|[Pp]rime [Mm]inisters)")
+_STATE_LIST = r"(?P<list>⟦S\d+⟧(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?⟦S\d+⟧)*)"
 _STATES_ATTEND = re.compile(
-    r"\b(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?|[Dd]elegations?|[Rr]epresentatives|"
-    r"[Oo]fficials|[Mm]inisters|[Ee]nvoys)\s+(?:from|of)\s+(?:the\s+)?(?:[^.;⟦]{0,40}?)?"
-    r"(?P<list>⟦S\d+⟧(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?⟦S\d+⟧)*)(?:\s*,)?\s+(?:also\s+)?"
+    rf"\b{_ATTENDERS}\s+(?:from|of)\s+(?:the\s+)?(?:[^.;⟦]{{0,40}}?)?{_STATE_LIST}(?:\s*,)?\s+(?:also\s+)?"
     r"(?:attended|took part|participated|gathered|joined|were present|are attending|will attend|"
-    r"are (?:expected|due|set) to attend)\b")
+    r"are (?:expected|due|set) to attend)\b"
+    rf"|\bbr(?:ought|ings|inging) together\s+(?:the\s+)?{_ATTENDERS}\s+(?:from|of)\s+(?:the\s+)?"
+    rf"{_STATE_LIST.replace('list', 'list2')}")
 _REPRESENTED = re.compile(
     rf"{L.slot('S', 's')}\s+(?:was|were|is|will be)\s+represented\s+(?:[^.;⟦]{{0,40}}\s)?by\s+(?:its\s+)?{L.PRE_TITLE}{L.slot('P', 'p')}|"
     rf"{L.slot('S', 's2')}\s+(?:sent|dispatched|is sending|will send)\s+(?:its\s+|a\s+)?{L.PRE_TITLE}{L.slot('P', 'p2')}", re.I)
@@ -1249,7 +1252,7 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         run.events.get(run.last_event) if run.last_event else None)
     if target is not None and target.type in ("Summit", "Meeting") and not L.NEGATION.search(masked):
         for m in _STATES_ATTEND.finditer(masked):  # "Leaders from China, Russia and Iran attended"
-            for _, i, _ in _slots(m.group("list"), "S"):
+            for _, i, _ in _slots(m.group("list") or m.group("list2"), "S"):
                 target.participants.setdefault(run.key_of(i), run.ev(sent, "participant:states-attend"))
         for m in _REPRESENTED.finditer(masked):
             p = run.person_of.get(int(m.group("p") or m.group("p2")))
