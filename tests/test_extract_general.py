@@ -464,3 +464,23 @@ def test_brought_together_the_presidents_of_states(ex):
     f = facts(r)
     for state in ("Azerbaijan", "Kazakhstan", "Uzbekistan"):
         assert (s, "participant", state) in f
+
+
+def test_organizations_that_attend(ex):
+    r = run(ex, "The G20 summit opened in Rio de Janeiro on Monday. The African Union attended as a "
+                "full member for the first time. The summit was also attended by the United Nations, "
+                "the World Bank and UN Secretary-General Antonio Guterres.",
+            published="2024-11-19")
+    s = label_of(r, "Summit")
+    f = facts(r)
+    assert (s, "participant", "African Union") in f and (s, "participant", "United Nations") in f
+    assert (s, "participant", "World Bank") in f
+    assert (s, "participant", "Antonio Guterres") in f
+    assert ("African Union", "memberOf", "Group of Twenty") in f
+    assert (s, "participant", "Group of Twenty") not in f
+
+
+def test_apposition_membership_despite_an_application_elsewhere(ex):
+    f = facts(run(ex, "Turkey, a NATO member, has applied to join BRICS."))
+    assert ("Türkiye", "memberOf", "North Atlantic Treaty Organization") in f
+    assert ("Türkiye", "memberOf", "BRICS") not in f

@@ -558,6 +558,11 @@ def _memberships(run: _Run, sent: Sentence) -> None:
                         continue  # "..., Brazil said": the source of the news, not a member
                     st_key = run.key_of(idx)
                     run.add_fact(st_key, "memberOf", org, run.ev(sent, "member:cue"))
+    # "Turkey, a NATO member, has applied to join BRICS": the apposition states a membership
+    for m in re.finditer(r"⟦S(?P<s>\d+)⟧\s*,\s+(?:a|an)\s+(?:(?:fellow|founding|full)\s+)?⟦O(?P<o>\d+)⟧\s+"
+                         r"member(?:\s+(?:state|country|nation))?\s*,", masked):
+        run.add_fact(run.key_of(int(m.group("s"))), "memberOf", run.key_of(int(m.group("o"))),
+                     run.ev(sent, "member:apposition"))
     # "Orban, whose country is a member of the EU": the person's state
     for m in re.finditer(rf"⟦P(?P<p>\d+)⟧\s*,\s+whose\s+country\s+(?:is|was|has been|became)\s+(?:also\s+)?"
                          rf"(?:a|an)\s+(?:\w+\s+)?member\s+of\s+(?:both\s+)?(?:the\s+)?(?P<list>⟦O\d+⟧(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?⟦O\d+⟧)*)",
@@ -1218,6 +1223,9 @@ _STATES_ATTEND = re.compile(
     r"are (?:expected|due|set) to attend)\b"
     rf"|\bbr(?:ought|ings|inging) together\s+(?:the\s+)?{_ATTENDERS}\s+(?:from|of)\s+(?:the\s+)?"
     rf"{_STATE_LIST.replace('list', 'list2')}")
+_ORG_ATTENDS = re.compile(
+    rf"(?<![⟧\w])(?:[Tt]he\s+)?{L.slot('O', 'o')}\s+(?:also\s+)?(?:attended|took part|participated)\b"
+    rf"(?P<member>\s+as\s+(?:a|an)\s+(?:full\s+|permanent\s+)?member\b)?", re.I)
 _REPRESENTED = re.compile(
     rf"{L.slot('S', 's')}\s+(?:was|were|is|will be)\s+represented\s+(?:[^.;⟦]{{0,40}}\s)?by\s+(?:its\s+)?{L.PRE_TITLE}{L.slot('P', 'p')}|"
     rf"{L.slot('S', 's2')}\s+(?:sent|dispatched|is sending|will send)\s+(?:its\s+|a\s+)?{L.PRE_TITLE}{L.slot('P', 'p2')}", re.I)
@@ -1254,6 +1262,21 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         for m in _STATES_ATTEND.finditer(masked):  # "Leaders from China, Russia and Iran attended"
             for _, i, _ in _slots(m.group("list") or m.group("list2"), "S"):
                 target.participants.setdefault(run.key_of(i), run.ev(sent, "participant:states-attend"))
+        for m in _ORG_ATTENDS.finditer(masked):
+            o = run.key_of(int(m.group("o")))
+            organizer = getattr(target, "organizer", None)
+            if o is not None and o != organizer:
+                target.participants.setdefault(o, run.ev(sent, "participant:organization"))
+                if m.group("member") and organizer:  # "attended as a full member": of the organizer
+                    run.add_fact(o, "memberOf", organizer, run.ev(sent, "member:attended-as"))
+        for m in re.finditer(r"\battended\s+by\b(?P<rest>[^.;]*)", masked):
+            rest = m.group("rest")  # "attended by the United Nations and the World Bank"
+            for _, i, p in _slots(rest, "O"):
+                o = run.key_of(i)
+                if o is None or o == getattr(target, "organizer", None) or re.match(
+                        rf"⟦O\d+⟧\s*{L.POSS}?\s+{L.TITLE}", rest[p:p + 80], re.I):
+                    continue  # ("attended by UN Secretary-General Guterres": he attends)
+                target.participants.setdefault(o, run.ev(sent, "participant:organization"))
         for m in _REPRESENTED.finditer(masked):
             p = run.person_of.get(int(m.group("p") or m.group("p2")))
             s_key = run.key_of(int(m.group("s") or m.group("s2")))
