@@ -321,6 +321,9 @@ _PERSON = L.slot("P", "p")
 #: that lets a sentence skip the patterns needing one (or two)
 _P_SLOT = re.compile(r"⟦[Pp]\d+⟧")
 _HON = L.HONORIFIC
+#: a state, demonym or organization placeholder that names a person's office ("US President
+#: ⟦P⟧", "Somali Foreign Minister ⟦P⟧", "UN Secretary-General ⟦P⟧"): the person acts, not the holder
+_NAMES_OFFICE = re.compile(rf"⟦[SDO]\d+⟧\s*{L.POSS}?\s+{L.TITLE}\s*,?\s*{_HON}⟦P", re.I)
 #: a title that starts the next name of a list ("Tamim, Bahraini King Hamad") is not an apposition
 _NOT_NEXT = rf"(?!\s*,?\s*{_HON}⟦P)"
 _OFFICE_PATTERNS = [
@@ -333,13 +336,16 @@ _OFFICE_PATTERNS = [
 ]
 
 
+_SEAT_TITLE = re.compile(rf"⟦G(?P<g>\d+)⟧\s+{L.TITLE}\s*,?\s+{_HON}{_PERSON}", re.I)
+
+
 def _offices(run: _Run, sent: Sentence) -> None:
     masked = sent.masked
     if not _P_SLOT.search(masked):
         return  # every office pattern needs a person placeholder (and these cost)
     done: set[int] = set()
     # "Kremlin spokesman Dmitry Peskov": the seat of government stands for its state
-    for m in re.finditer(rf"⟦G(?P<g>\d+)⟧\s+{L.TITLE}\s*,?\s+{_HON}{_PERSON}", masked, re.I):
+    for m in _SEAT_TITLE.finditer(masked):
         g, p_idx = run.mentions[int(m.group("g"))], int(m.group("p"))
         iso3 = L.SEATS.get(g.text.lower())
         if iso3 is None or p_idx not in run.person_of or iso3 not in run.ref.states:
@@ -361,8 +367,7 @@ def _offices(run: _Run, sent: Sentence) -> None:
                 clause_start = max(before.rfind(";"), before.rfind(". "))
                 zone = before[clause_start + 1:]
                 # a state that names another person's office ("Somali Foreign Minister X") is not this one's
-                cands = [s for s in _slots(zone, "SD") if not re.match(
-                    rf"⟦[SD]\d+⟧\s*{L.POSS}?\s+{L.TITLE}\s*,?\s*{_HON}⟦P", zone[s[2]:], re.I)]
+                cands = [s for s in _slots(zone, "SD") if not _NAMES_OFFICE.match(zone, s[2])]
                 holder = cands[-1][1] if cands else None
                 if holder is not None and re.search(L.TITLE + r"\s*,?\s*⟦P\d+⟧\s*$", before[:before.rfind("⟦")], re.I):
                     holder = None
@@ -552,7 +557,7 @@ def _memberships(run: _Run, sent: Sentence) -> None:
                             r"\b(?:founded|set up|established|created|formed)(?:\s+in\s+\d{4})?\s+by\s+(?:the\s+)?$",
                             clause[max(0, pos - 40):pos]):
                         continue  # "ties with China", "a visit to Brazil": not the member named
-                    if re.match(r"⟦S\d+⟧\s*(?:'s|’s)?\s+" + L.TITLE + r"\s*,?\s*⟦P", clause[pos:pos + 80], re.I):
+                    if _NAMES_OFFICE.match(clause, pos):
                         continue  # "US President Joe Biden": names an office, not a member
                     if re.match(r"⟦S\d+⟧\s*(?:,\s*)?(?:said|says|announced|told|reported|stated|added|noted)\b", after + clause[pos + len(after):pos + 40]):
                         continue  # "..., Brazil said": the source of the news, not a member
@@ -639,6 +644,8 @@ _VISIT = [
     ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to)\s+(?:the\s+)?(?:⟦[SD]\d+⟧\s*(?:'s|’s)?\s+capital(?:\s+city)?\s*,?\s*)?{L.slot('CS', 'x')}", re.I)),
     ("visit:on-a-visit", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>is on|was on|arrived for|began|begins|paid|pays|made|makes|wrapped up|concluded|ended|is paying|will pay|will make)\s+(?:an?|his|her|the)\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+)*(?:visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
 ]
+#: a person coordinated before the subject of a visit ("A and Defense Minister B arrived in")
+_CO_SUBJECT = re.compile(rf"⟦P(\d+)⟧\s*(?:,|,?\s+and)\s+{L.PRE_TITLE}$", re.I)
 _VISIT_ANAPHOR = re.compile(r"\b(?:his|her|the|this)\s+(?:(?:state|official|working|two-day|three-day)\s+)?visit\b", re.I)
 
 
@@ -815,7 +822,7 @@ def _events(run: _Run, sent: Sentence) -> None:
             place = run.key_of(x)
             ev = _visit_for(run, p, place, sent, m.start("v"), rule)
             before = masked[:m.start()]
-            while co := re.search(rf"⟦P(\d+)⟧\s*(?:,|,?\s+and)\s+{L.PRE_TITLE}$", before, re.I):
+            while co := _CO_SUBJECT.search(before):
                 q = run.person_of.get(int(co.group(1)))  # "A and Defense Minister B arrived in ..."
                 if q and q != p:
                     ev.participants.setdefault(q, run.ev(sent, f"{rule}:coordinated"))
@@ -1171,7 +1178,7 @@ def _signatories(run: _Run, sent: Sentence, d: Doc, sign: re.Match, ds: int, de:
                 continue
         if m.kind == "O" and not re.match(r"⟦O\d+⟧\s*(?:'s|’s)?\s*(?:[Ll]eaders|members|states)?", after):
             continue
-        if m.kind in "SD" and re.match(rf"⟦[SD]\d+⟧\s*{L.POSS}?\s+{L.TITLE}\s*,?\s*{L.HONORIFIC}⟦P", zone[pos:pos + 90], re.I):
+        if m.kind in "SD" and _NAMES_OFFICE.match(zone, pos):
             continue  # "New Zealand Prime Minister X signed": X signs; the state names the office
         key = run.key_of(idx)
         if key is None:
@@ -1229,6 +1236,15 @@ _ORG_ATTENDS = re.compile(
 _REPRESENTED = re.compile(
     rf"{L.slot('S', 's')}\s+(?:was|were|is|will be)\s+represented\s+(?:[^.;⟦]{{0,40}}\s)?by\s+(?:its\s+)?{L.PRE_TITLE}{L.slot('P', 'p')}|"
     rf"{L.slot('S', 's2')}\s+(?:sent|dispatched|is sending|will send)\s+(?:its\s+|a\s+)?{L.PRE_TITLE}{L.slot('P', 'p2')}", re.I)
+_HOST_IN = [
+    ("host:summit-in", re.compile(
+        rf"\b(?:[Ss]ummit|meeting|talks|meet|met|gathered|gather|convened?)\s+in\s+"
+        rf"(?:(?:⟦[RC]\d+⟧|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,\s*)?(?:the\s+)?{L.slot('S', 's')}")),
+    ("host:held-in", re.compile(
+        rf"\b(?:held|hosted|take place|takes place|took place|taking place|convened?|staged)\s+in\s+"
+        rf"(?:the\s+)?{L.slot('S', 's')}")),
+]
+_CITY_HOSTS = re.compile(rf"{L.slot('C', 'c')}\s+(?:will|would|is to|is set to|is due to)\s+host\b")
 _NOT_VENUE = re.compile(
     r"\b(?:war|wars|conflict|crisis|situation|fighting|violence|attacks?|strikes?|bombing|shelling|ceasefire|"
     r"tensions?|unrest|protests?|elections?|earthquake|floods?|hostilities|offensive|occupation|"
@@ -1273,8 +1289,7 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             rest = m.group("rest")  # "attended by the United Nations and the World Bank"
             for _, i, p in _slots(rest, "O"):
                 o = run.key_of(i)
-                if o is None or o == getattr(target, "organizer", None) or re.match(
-                        rf"⟦O\d+⟧\s*{L.POSS}?\s+{L.TITLE}", rest[p:p + 80], re.I):
+                if o is None or o == getattr(target, "organizer", None) or _NAMES_OFFICE.match(rest, p):
                     continue  # ("attended by UN Secretary-General Guterres": he attends)
                 target.participants.setdefault(o, run.ev(sent, "participant:organization"))
         for m in _REPRESENTED.finditer(masked):
@@ -1362,22 +1377,15 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         if m.group("s") and ev.type != "Visit" and ev.host is None:
             ev.host = run.key_of(int(m.group("s")))
             ev.note("host", run.ev(sent, "host:possessive-city"))
-    # host country: "the G7 summit in Apulia, Italy"
-    for m in re.finditer(rf"\b(?:[Ss]ummit|meeting|talks|meet|met|gathered|gather|convened?)\s+in\s+(?:(?:⟦[RC]\d+⟧|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,\s*)?"
-                         rf"(?:the\s+)?{L.slot('S', 's')}", masked):
-        ev = _nearest_event(sent, m.start(), run)
-        if ev is not None and ev.type in ("Summit", "Meeting") and ev.host is None:
-            ev.host = run.key_of(int(m.group("s")))
-            ev.note("host", run.ev(sent, "host:summit-in"))
-    # host country: "will be held in the United States"
-    for m in re.finditer(rf"\b(?:held|hosted|take place|takes place|took place|taking place|convened?|staged)\s+in\s+"
-                         rf"(?:the\s+)?{L.slot('S', 's')}", masked):
-        ev = _nearest_event(sent, m.start(), run)
-        if ev is not None and ev.type in ("Summit", "Meeting") and ev.host is None:
-            ev.host = run.key_of(int(m.group("s")))
-            ev.note("host", run.ev(sent, "host:held-in"))
+    # host country named after "in": "the G7 summit in Apulia, Italy", "will be held in the United States"
+    for rule, rx in _HOST_IN:
+        for m in rx.finditer(masked):
+            ev = _nearest_event(sent, m.start(), run)
+            if ev is not None and ev.type in ("Summit", "Meeting") and ev.host is None:
+                ev.host = run.key_of(int(m.group("s")))
+                ev.note("host", run.ev(sent, rule))
     # "Minsk will host the next summit": the city is where it will be
-    for m in re.finditer(rf"{L.slot('C', 'c')}\s+(?:will|would|is to|is set to|is due to)\s+host\b", masked):
+    for m in _CITY_HOSTS.finditer(masked):
         ev = _nearest_event(sent, m.end(), run, ("Summit", "Meeting"), forward=True)
         if ev is not None and not ev.location:
             c = run.key_of(int(m.group("c")))
@@ -1424,7 +1432,7 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                 t.participants.setdefault(person, run.ev(sent, "participant:cue"))
         if re.search(r"\battended by\b|\bdelegations?\s+from\b|\btook part\b|\bparticipated\b", clause):
             for _, i, p in _slots(clause, "S"):
-                if re.match(rf"⟦S\d+⟧\s*{L.POSS}?\s+{L.TITLE}\s*,?\s*{L.HONORIFIC}⟦P", clause[p:p + 90], re.I):
+                if _NAMES_OFFICE.match(clause, p):
                     continue  # "attended by Qatar's Emir Tamim": names the emir's office, the person attends
                 for ev in evs:
                     if ev.type in ("Summit", "Meeting"):
