@@ -8,16 +8,13 @@ import pytest
 
 from kg.extract import Extractor
 
+from test_extract_more import event_label as label_of
 from test_extract_rules import facts, run
 
 
 @pytest.fixture(scope="module", params=["auto", "none"])
 def ex(request):
     return Extractor(request.param, today=dt.date(2026, 11, 28))
-
-
-def label_of(result, etype):
-    return next(e.label for e in result.entities.values() if e.type == etype)
 
 
 def test_honorific_between_title_and_name(ex):
