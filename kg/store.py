@@ -254,7 +254,7 @@ class Store(ABC):
             raise KGError(f"Store.dump: format {fmt!r} is not 'nquads' or 'nt'")
         self._check_open()
         if fmt == "nt":
-            lines = self._lines("nt")
+            lines = self._union_lines()
             out.writelines(lines)
             return len(lines)
         count = 0
@@ -263,12 +263,9 @@ class Store(ABC):
             count += len(lines)
         return count
 
-    def _lines(self, fmt: str) -> list[bytes]:
-        """The sorted, distinct N-Triples lines of the union graph (``fmt="nt"``), or
-        all N-Quads lines in :meth:`dump` order (``"nquads"``)."""
+    def _union_lines(self) -> list[bytes]:
+        """The sorted, distinct N-Triples lines of the union graph."""
         self._check_open()
-        if fmt == "nquads":
-            return [line for lines in self._graph_lines() for line in lines]
         items = (ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
                  for s, p, o, _ in self.quads())
         return sorted(set(_nquad_lines(items, ox.RdfFormat.N_TRIPLES)))
@@ -575,9 +572,7 @@ class OxigraphStore(Store):
             yield (from_oxigraph(q.subject), from_oxigraph(q.predicate),
                    from_oxigraph(q.object), from_oxigraph(q.graph_name))
 
-    def _lines(self, fmt: str) -> list[bytes]:
-        if fmt == "nquads":
-            return super()._lines(fmt)
+    def _union_lines(self) -> list[bytes]:
         # N-Triples of the union: Oxigraph's own serializer dumps the default graph, which
         # is the de-duplicated union (no Python object per statement); sorted in place.
         data = self._call(lambda s: s.dump(format=ox.RdfFormat.N_TRIPLES,
