@@ -35,6 +35,7 @@ undefined behaviour, so use it for stores nobody is ingesting into.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import os
@@ -159,6 +160,13 @@ def from_oxigraph(term) -> Node | None:
     if isinstance(term, ox.DefaultGraph):
         return None
     raise QueryError(f"RDF-star triple terms are not supported: {term}")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _cached_term(term) -> Node | None:
+    """:func:`from_oxigraph` with the results of the last 65,536 distinct terms kept
+    (terms and rdflib nodes are immutable values, so a kept result is always right)."""
+    return None if term is None else from_oxigraph(term)
 
 
 def _nquad_lines(quads: Iterable[ox.Quad | ox.Triple], fmt: ox.RdfFormat) -> list[bytes]:
@@ -830,14 +838,10 @@ class OxigraphStore(Store):
             res = self.ox_store.query(sparql, prefixes=PREFIXES, substitutions=subs or None)
             if kind == "ask":
                 return QueryResult(kind="ask", boolean=bool(res))
-            # labels, classes and dates repeat row after row: convert each term once
-            memo: dict = {}
-
-            def term(t):
-                node = memo.get(t)
-                if node is None and t is not None:
-                    node = memo[t] = from_oxigraph(t)
-                return node
+            # labels, classes and dates repeat row after row and query after query:
+            # rdflib literals cost ~20-40 us each to build (dates are parsed), so each
+            # distinct term is converted once per process (see _cached_term)
+            term = _cached_term
 
             if kind == "graph":
                 triples, truncated = _collect(
@@ -845,8 +849,8 @@ class OxigraphStore(Store):
                     cancelled)
                 return QueryResult.from_triples(triples, truncated=truncated)
             names = [v.value for v in res.variables]
-            rows, truncated = _collect(
-                res, lambda sol: tuple(term(sol[n]) for n in names), limit, cancelled)
+            # (a solution iterates over its values in the order of res.variables)
+            rows, truncated = _collect(res, lambda sol: tuple(map(term, sol)), limit, cancelled)
             return QueryResult(kind="select", vars=names, rows=rows, truncated=truncated)
         except SyntaxError as err:
             raise QueryError(f"SPARQL syntax error: {err}") from err
