@@ -33,7 +33,7 @@ _TITLE_HEAD = (r"(?:president|prime minister|premier|chancellor|king|queen|emir|
 #: Faisal"): not part of the title, not part of the name
 HONORIFIC = (r"(?:(?:Sheikh|Sheikha|Shaikh|Prince|Princess|Sayyid|Sayyida|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|"
              r"Lord|Lady|Gen\.|General|Lt\.?\s*Gen\.?|Marshal|Admiral|Adm\.|Col\.|Colonel|"
-             r"H\.?E\.?|His (?:Majesty|Highness|Excellency)|Her (?:Majesty|Highness|Excellency))\s+)*")
+             r"H\.?E\.?|Shri|Smt\.?|Shrimati|Hon\.|His (?:Majesty|Highness|Excellency)|Her (?:Majesty|Highness|Excellency))\s+)*")
 TITLE = rf"(?P<title>(?:{_TITLE_MOD}[\s-]+){{0,3}}{_TITLE_HEAD}(?:-elect)?)"
 TITLE_RE = re.compile(TITLE, re.I)
 #: an optional "<holder> <title>" in front of a person placeholder ("French President ⟦P3⟧")

@@ -45,10 +45,18 @@ TITLE_WORDS = frozenset("""president prime premier chancellor king queen emir am
 minister secretary-general secretary director-general director chairman chairwoman chair
 chairperson ambassador envoy spokesperson spokesman spokeswoman aide adviser advisor leader
 crown prince sheikh foreign deputy vice governor mayor commissioner general admiral
-counsellor counselor representative counterpart""".split())
+counsellor counselor representative counterpart presidents ministers kings emirs chancellors
+premiers""".split())
 #: styles in front of a name that are not part of it ("Sayyid Haitham", "Sir Keir Starmer")
 HONORIFIC_WORDS = frozenset("""sheikh sheikha shaikh prince princess sayyid sayyida sir dame
-mr mr. mrs mrs. ms ms. dr dr. h.e.""".split())
+mr mr. mrs mrs. ms ms. dr dr. h.e. shri smt smt. shrimati hon. excellency""".split())
+
+
+#: British style writes long acronyms as words ("Nato", "Asean", "Opec"): an organization's
+#: acronym of four or more letters also matches in that form
+_TITLE_ACRONYM = re.compile(r"^[A-Z][a-z]{3,5}$")
+#: ... except where the word names something else ("Guam", the island)
+_NOT_ACRONYM = frozenset({"guam"})
 
 
 @dataclass(frozen=True, order=True)
@@ -107,7 +115,8 @@ class Gazetteer:
         (``key``: ``fold(text)`` when the caller has it)."""
         out = []
         for kind, ref, cs in self.index.get(fold(text) if key is None else key, ()):
-            if cs and not _ACRONYM.match(text.replace(" ", "")):
+            if cs and not _ACRONYM.match(text.replace(" ", "")) and not (
+                    kind == "O" and _TITLE_ACRONYM.match(text) and text.lower() not in _NOT_ACRONYM):
                 continue
             if not cs and not text[:1].isupper():
                 continue
@@ -184,10 +193,32 @@ def _gazetteer_matches(doc, gaz: Gazetteer, text: str | None = None) -> list[Men
             i += 1
             continue
         j, cand, (kind, ref) = best
+        if kind == "O" and " " in cand and _inside_longer_name(toks, i):
+            i = j  # "the Collective Security Council" is not the (UN) Security Council
+            continue
+        ref = ORGANS.get(ref, ref) if kind == "O" else ref
         start = toks[i][2]
         out.append(Mention(start, start + len(cand), kind, ref, cand))
         i = j
     return out
+
+
+#: organs that reference rows hold as organizations, and the organization they belong to:
+#: their heads lead it ("European Commission President Ursula von der Leyen")
+ORGANS = {"European Commission": "EU", "European Council": "EU"}
+_ARTICLES = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "His", "Her"})
+
+
+def _inside_longer_name(toks, i: int) -> bool:
+    """True when the token before ``toks[i]`` is a capitalised word inside the sentence:
+    a name the gazetteer knows is then only the end of a longer proper name."""
+    if i < 2:
+        return False
+    prev, ws = toks[i - 1][0], toks[i - 1][1]
+    before = toks[i - 2][0]
+    return (bool(ws) and prev.isalpha() and prev[:1].isupper() and prev not in _ARTICLES
+            and before not in (".", "!", "?", '"', "“", ":", "-", "—", "–") and "\n" not in before
+            and not toks[i - 2][1].count("\n"))
 
 
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|da|de|do|dos|das|del|della|di|van|von|der|bin|ibn|al|el|le|la)$")
@@ -230,6 +261,15 @@ def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
         while j < len(toks) and toks[j].lower_ in TITLE_WORDS | HONORIFIC_WORDS | {
                 "of", "the", "-", "general", "minister", "elect"}:
             j += 1
+        if j < len(toks) and toks[j - 1].lower_ in ("of", "the"):
+            # "President of South Africa Cyril Ramaphosa": the name follows the state
+            at = toks[j].idx
+            held = [e for s, e in taken if s == at and kinds.get((s, e)) in ("S", "O")]
+            if held:
+                while j < len(toks) and toks[j].idx < held[0]:
+                    j += 1
+                while j < len(toks) and (toks[j].lower_ in HONORIFIC_WORDS or toks[j].text == ","):
+                    j += 1
         k = j
         while k < len(toks) and k - j - 2 * sum(1 for t in toks[j:k] if t.text == "-") < 5 and (
                 _NAME_TOKEN.match(toks[k].text) or (
@@ -252,6 +292,39 @@ def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
         if span[0].text[:1].isupper() and not _NOT_PERSON.search(span.text) and (
                 not span[0].is_stop or (len(span) >= 2 and span[0].text not in _NOT_NAME_START)):
             out.append(Mention(span.start_char, span.end_char, "P", span.text, span.text, "title"))
+            if toks[i].lower_ in _PLURAL_TITLES:
+                out += _listed_names(toks, k, taken, kinds)
+    return out
+
+
+_PLURAL_TITLES = frozenset("presidents ministers kings emirs chancellors premiers".split())
+
+
+def _listed_names(toks, k: int, taken, kinds) -> list[Mention]:
+    """The further names of "Presidents A of Ghana and B of Ivory Coast" after A."""
+    out, n = [], len(toks)
+    while k + 1 < n and toks[k].lower_ == "of":
+        held = [e for s, e in taken if s == toks[k + 1].idx and kinds.get((s, e)) == "S"]
+        if not held:
+            break
+        k += 1
+        while k < n and toks[k].idx < held[0]:
+            k += 1
+        if k >= n or toks[k].lower_ not in ("and", ","):
+            break
+        k += 1
+        if k < n and toks[k].lower_ == "and":
+            k += 1
+        j = k
+        while k < n and k - j < 5 and toks[k].lower_ != "of" and (_NAME_TOKEN.match(toks[k].text) or (
+                toks[k].text == "-" and not toks[k - 1].whitespace_ and k + 1 < n and toks[k + 1].is_alpha)):
+            k += 2 if toks[k].text == "-" else 1  # "Akufo-Addo"
+        if k - j < 2 or not toks[j].text[:1].isupper() or toks[j].text in _NOT_NAME_START:
+            break
+        span = toks[j:k]
+        if any(s < span.end_char and span.start_char < e for s, e in taken):
+            break
+        out.append(Mention(span.start_char, span.end_char, "P", span.text, span.text, "title"))
     return out
 
 
@@ -263,7 +336,8 @@ _NOT_PERSON = re.compile(
     r"\b(?:Summits?|Declaration|Roadmap|Road Map|Treaty|Agreement|Charter|Council|Ministry|Museum|"
     r"Airport|University|Ceremony|Cosmodrome|Palace|Kremlin|Hall|House|Square|Forum|Initiative|"
     r"Strategy|Programme|Program|Plan|Statement|Memorandum|Communiqu[eé]|Centre|Center|Bank|"
-    r"Agency|News|Times|Post|Street|Avenue|Bridge|Port|Tower|Stadium|Cathedral|Mosque|Temple)\b")
+    r"Agency|News|Times|Post|Street|Avenue|Bridge|Port|Tower|Stadium|Cathedral|Mosque|Temple|"
+    r"Commission|Secretariat|Parliament|Assembly|Committee|Government|Cabinet|Office)\b")
 
 
 def _clean_person(span):
@@ -273,9 +347,17 @@ def _clean_person(span):
     while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in HONORIFIC_WORDS
                            or doc[start].lower_ == "the"):
         start += 1
+    for k in range(start + 1, end):  # "conferred on Modi the Order of St Andrew": the name ends
+        if doc[k].text in _NOT_IN_NAME:
+            end = k
+            break
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+#: lower-case words no name holds (its particles, "bin", "von der", "da", are others)
+_NOT_IN_NAME = frozenset("the a an and or of on in at to with for from by".split())
 
 
 #: city names that are also English words or given names: they count as places only where

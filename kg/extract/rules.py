@@ -336,6 +336,28 @@ _OFFICE_PATTERNS = [
 ]
 
 
+#: "Presidents A of Ghana and B of Ivory Coast": one title for a list of holders
+_PLURAL_TITLE = re.compile(r"\b(?P<title>(?:(?:Vice|Deputy|Foreign|Prime|Defen[cs]e)\s+)?(?:President|Minister|King|Emir|"
+                           r"Chancellor|Premier)s)\s+(?=⟦P)")
+_PLURAL_ITEM = re.compile(rf"(?:\s*,\s*|\s*,?\s+and\s+)?{_HON}⟦P(?P<p>\d+)⟧(?:\s*,?\s+of\s+(?:the\s+)?{L.slot('S', 'h')})?")
+
+
+def _plural_offices(run: _Run, masked: str, sent: Sentence, done: set[int]) -> None:
+    for m in _PLURAL_TITLE.finditer(masked):
+        title = m.group("title")[:-1]
+        items, pos = [], m.end()
+        # (only the names given with their state: "Presidents Putin and Xi" names none, and
+        # the bare-title rules see them)
+        while (it := _PLURAL_ITEM.match(masked, pos)) is not None and it.group("h"):
+            items.append(it)
+            pos = it.end()
+        for it in items:
+            p_idx = int(it.group("p"))
+            if p_idx in run.person_of and p_idx not in done:
+                _record_office(run, sent, p_idx, int(it.group("h")), title, "office:plural-title")
+                done.add(p_idx)
+
+
 _SEAT_TITLE = re.compile(rf"⟦G(?P<g>\d+)⟧\s+{L.TITLE}\s*,?\s+{_HON}{_PERSON}", re.I)
 
 
@@ -344,6 +366,8 @@ def _offices(run: _Run, sent: Sentence) -> None:
     if not _P_SLOT.search(masked):
         return  # every office pattern needs a person placeholder (and these cost)
     done: set[int] = set()
+    if "s ⟦P" in masked:
+        _plural_offices(run, masked, sent, done)
     # "Kremlin spokesman Dmitry Peskov": the seat of government stands for its state
     for m in _SEAT_TITLE.finditer(masked):
         g, p_idx = run.mentions[int(m.group("g"))], int(m.group("p"))
@@ -614,7 +638,8 @@ def _founded(run: _Run, sent: Sentence) -> None:
 _SUMMIT = re.compile(
     rf"(?:(?P<ord>{L.ORDINAL})\s+)?(?:(?P<yr>(?:19|20)\d\d)\s+)?(?:(?:{L.slot('O', 'o1')}|{L.slot('C', 'c1')})\s*(?:[-–]\s*[A-Z][a-z]+\s+)?)?"
     rf"(?:(?:leaders['’]?|heads of state|annual|extraordinary|informal|virtual|special|high-level)\s+)*"
-    rf"(?P<noun>[Ss]ummits?|SUMMITS?)\b"
+    # an organization's "Leaders Meeting" / "Heads of Government Meeting" is its summit
+    rf"(?P<noun>[Ss]ummits?|SUMMITS?|(?(o1)(?:(?:Economic\s+)?Leaders['’]?|Heads\s+of\s+(?:State|Government))\s+Meeting|(?!)))\b"
     rf"(?:\s+and\s+Related\s+Summits)?"
     rf"(?:\s+(?:of|by)\s+(?:the\s+)?(?:(?:heads\s+of\s+state(?:\s+and\s+government)?|leaders)\s+(?:of\s+(?:the\s+)?)?"
     rf"(?:member\s+states\s+of\s+(?:the\s+)?)?)?{L.slot('O', 'o2')})?"
@@ -698,7 +723,7 @@ def _events(run: _Run, sent: Sentence) -> None:
     masked = sent.masked
     art = run.article.article_id
     persons = len(_P_SLOT.findall(masked))  # the visit and bilateral patterns need 1 or 2
-    has_summit = "ummit" in masked or "UMMIT" in masked  # what the summit patterns need
+    has_summit = "ummit" in masked or "UMMIT" in masked or " Meeting" in masked  # what the summit patterns need
     # summits with a name of their own ("the East Asia Summit"): one event each
     named: list[tuple[int, int]] = []
     for m in (_NAMED_SUMMIT.finditer(masked) if has_summit else ()):
