@@ -82,3 +82,35 @@ def test_title_of_state_then_name_without_the_model(ex):
 def test_organ_of_an_organization_is_not_a_name(ex):
     a = run(ex, "Omar Alieu Touray, president of the ECOWAS Commission, read the communique.")
     assert "Commission" not in {e.label for e in a.entities.values()}
+
+
+def test_states_near_a_membership_that_are_not_members(ex):
+    f = facts(run(ex, "Montenegro became the 29th member of NATO in 2017, a move prompted by "
+                      "Russia's pressure on Serbia. Russia, which had warned Podgorica against "
+                      "joining, protested. The United States is the depositary of the alliance's "
+                      "founding treaty."))
+    members = {s for s, p, o in f if p == "memberOf"}
+    assert "Montenegro" in members
+    assert not members & {"Russia", "Serbia", "United States"}
+
+
+def test_possessive_membership_noun_still_counts(ex):
+    f = facts(run(ex, "Kazakhstan's membership of the SCO dates to 2001."))
+    assert ("Kazakhstan", "memberOf", "Shanghai Cooperation Organisation") in f
+
+
+def test_organization_head_noun_refers_back(ex):
+    f = facts(run(ex, "The Pacific Islands Forum opened its meeting on Monday. The Forum, set up in "
+                      "1971, counts Fiji among its members. Forum Secretary General Henry Puna "
+                      "spoke."))
+    assert ("Pacific Islands Forum", "founded", "1971") in f
+    assert ("Fiji", "memberOf", "Pacific Islands Forum") in f
+    assert ("Henry Puna", "leaderOf", "Pacific Islands Forum") in f
+
+
+def test_members_after_a_colon(ex):
+    f = facts(run(ex, "The Pacific Islands Forum met. Taiwan keeps ties with four Forum members: "
+                      "Palau, Tuvalu, Nauru and the Marshall Islands."))
+    members = {s for s, p, o in f if p == "memberOf"}
+    assert {"Palau", "Tuvalu", "Marshall Islands"} <= members
+    assert "Taiwan" not in members

@@ -154,7 +154,7 @@ PARTICIPATE = re.compile(
 # -- memberships ----------------------------------------------------------------------------
 MEMBER_CUE = re.compile(
     r"\b(?:members?|membership|join(?:ed|s|ing)?|admitted|re-?admitted|rejoin(?:ed|s)?|admission|accession|acceded|"
-    r"founding|founders?|"
+    r"founding\s+(?:members?|states?|countries|nations|fathers|signator(?:y|ies))|founders?|"
     r"(?:founded|set up|established|created|formed)(?:\s+in\s+\d{4})?\s+by|following in|"
     r"(?:groups|grouped|brings together|brought together|comprises|comprised|consists of|consisted of|"
     r"(?:is|are|was|were) made up of|unites|united|(?:is|was) composed of)(?=\s+(?:together\s+)?(?:the\s+)?⟦S))\b",
@@ -165,7 +165,7 @@ MEMBER_EXCLUDE = re.compile(
     r"leav\w*|quit|(?<!after a )(?<!after an )(?<!following a )(?<!-year )suspen\w*|expel\w*|not|n't|outside|path|"
     r"road|prospects?|eventual|future|would-be|"
     r"yet to|still to|(?:is|are) (?:expected|set|due|poised|likely) to|plans? to|intends? to|consider\w*|"
-    r"mull\w*|declin\w*|refus\w*|reject\w*|could|(?-i:may)|might|would)\b", re.I)
+    r"mull\w*|declin\w*|refus\w*|reject\w*|could|(?-i:may)|might|would|against|warn\w*|oppos\w*)\b", re.I)
 ORG_ANAPHOR = re.compile(
     r"\b(?:the|its|this)\s+(?:bloc|grouping|group|organi[sz]ation|association|alliance|union|body|"
     r"forum|community|league)\b", re.I)

@@ -449,8 +449,45 @@ def find_mentions(doc) -> list[Mention]:
     mentions.sort()
     mentions = _drop_overlaps(mentions)
     mentions.extend(_name_aliases(doc, mentions, gaz, doc_text))
+    mentions.extend(_org_head_aliases(doc_text, mentions, ref))
     mentions.sort()
     return _drop_overlaps(mentions)
+
+
+#: head nouns that stand for an organization named before ("the Forum", "Forum leaders")
+_HEAD_NOUNS = ("Forum", "Alliance", "Organization", "Organisation", "Union", "Community", "League",
+               "Commonwealth", "Association", "Bank")
+
+
+def _org_head_aliases(text: str, mentions: list[Mention], ref) -> list[Mention]:
+    """Later uses of an organization's capitalised head noun alone ("the Pacific Islands
+    Forum ... the Forum"), when one organization of the article has that head."""
+    heads: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.kind != "O":
+            continue
+        name = m.ref[1:].split("|")[0] if m.ref.startswith("~") else (
+            ref.orgs[m.ref].name if m.ref in ref.orgs else m.text)
+        word = name.split()[-1] if name.split() else ""
+        if word in _HEAD_NOUNS and len(name.split()) > 1:
+            heads.setdefault(word, set()).add(m.ref)
+            first[m.ref] = min(first.get(m.ref, m.start), m.start)
+    out = []
+    for word, refs in heads.items():
+        if len(refs) != 1:
+            continue
+        (org,) = refs
+        for hit in re.finditer(rf"(?<![\w-])(?:[Tt]he\s+)?({word})(?![\w-])", text):
+            s, e = hit.start(1), hit.end(1)
+            before = text[max(0, s - 30):s]
+            if s < first[org] or re.search(r"[A-Z][\w'’-]*\s+$", before) and not re.search(
+                    r"(?:^|[.!?\n]\s*|\s)The\s+$", before):
+                continue  # before the organization is named, or inside a longer name
+            if any(m.start < e and s < m.end for m in mentions):
+                continue
+            out.append(Mention(s, e, "O", org, hit.group(1), "anaphor:head"))
+    return out
 
 
 _ORG_HEAD = (r"(?:Organi[sz]ation|Union|Community|Association|Alliance|League|Commonwealth|Council|Forum|"

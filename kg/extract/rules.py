@@ -556,8 +556,10 @@ def _orgs_for(run: _Run, sent: Sentence, pos: int):
 #: a state right after one of these is the object of something else than membership
 _NOT_MEMBER_BEFORE = re.compile(
     r"\b(?:(?:ties|relations|trade|talks|cooperation|agreements?|deals?|partnership|dialogue|links|contacts|"
-    r"meetings?|border|war|conflict|tensions|disputes?|friendship)\s+(?:\w+\s+)?with|to|toward|towards|against|"
-    r"from|over|into|at|in|for|by|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
+    r"meetings?|border|war|conflict|tensions|disputes?|friendship)\s+(?:\w+\s+)?with|"
+    r"(?:invasion|occupation|annexation|depositary|security|sovereignty|president|leader)\s+of|"
+    r"to|toward|towards|against|"
+    r"from|over|into|on|at|in|for|by|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
 
 
 def _memberships(run: _Run, sent: Sentence) -> None:
@@ -573,10 +575,16 @@ def _memberships(run: _Run, sent: Sentence) -> None:
                     continue
                 if L.MEMBER_EXCLUDE.search(clause):
                     continue
+                colon = re.search(r"\bmembers?\s*:", clause)  # "... with three members: A, B and C"
                 for kind, idx, pos in _slots(clause, "S"):
+                    if colon and pos < colon.end():
+                        continue
                     after = clause[pos:pos + 12]
                     if re.match(r"⟦S\d+⟧\s*(?:'s|’s)\s+⟦C", after):
                         continue  # "Thailand's Bangkok": a place, not a member
+                    if re.match(r"⟦S\d+⟧\s*(?:'s|’s)\s+(?!(?:\w+\s+)?(?:membership|accession|entry|admission|"
+                                r"joining|bid)\b)[a-z]", clause[pos:pos + 60]) and "⟦S" not in clause[pos + 4:pos + 60]:
+                        continue  # "prompted by Russia's invasion": the state owns something else
                     if _NOT_MEMBER_BEFORE.search(clause[max(0, pos - 40):pos]) and not re.search(
                             r"\b(?:founded|set up|established|created|formed)(?:\s+in\s+\d{4})?\s+by\s+(?:the\s+)?$",
                             clause[max(0, pos - 40):pos]):
