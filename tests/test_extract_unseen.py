@@ -114,3 +114,11 @@ def test_members_after_a_colon(ex):
     members = {s for s, p, o in f if p == "memberOf"}
     assert {"Palau", "Tuvalu", "Marshall Islands"} <= members
     assert "Taiwan" not in members
+
+
+def test_a_historical_full_date_does_not_set_the_news_year(ex):
+    a = run(ex, "MINSK, November 23. Putin arrived in Minsk on Thursday for the CSTO summit. The "
+                "treaty behind the organization was signed on May 15, 1992.", published=None)
+    f = facts(a)
+    assert any(p == "startDate" and o == "2023-11-23" for _, p, o in f)
+    assert not any(p == "startDate" and o.startswith("1992-11") for _, p, o in f)

@@ -1233,9 +1233,27 @@ def _article_year(run: _Run) -> int | None:
             elif d.kind == "weekday":
                 weekdays.append(d.weekday)
     years = [d.year for s in run.sentences for d in s.dates if d.year and d.kind in ("day", "range")]
+    if years and month_days and weekdays:
+        # a year given in full may be history ("the treaty, signed on May 15, 1992"): it is the
+        # article's only if the news' dates fall on their weekdays in it
+        named = set(weekdays)
+        agrees = [y for y in sorted(set(years), reverse=True) if all(
+            any(d is not None and d.weekday() == WEEKDAYS[w] for d in (_safe_date(y, m, day) for m, day in month_days))
+            for w in named)]
+        if agrees:
+            return agrees[0]
+        inferred = infer_year(month_days, weekdays, today=run.today)
+        return inferred if inferred is not None else max(years)
     if years:
         return max(years)
     return infer_year(month_days, weekdays, today=run.today)
+
+
+def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
 
 
 def _nearest_event(sent: Sentence, pos: int, run: _Run, types=None, *, forward: bool = False) -> Event | None:
