@@ -122,3 +122,10 @@ def test_a_historical_full_date_does_not_set_the_news_year(ex):
     f = facts(a)
     assert any(p == "startDate" and o == "2023-11-23" for _, p, o in f)
     assert not any(p == "startDate" and o.startswith("1992-11") for _, p, o in f)
+
+
+def test_who_chairs_the_organization_leads_it(ex):
+    f = facts(run(ex, "The Southern African Development Community (SADC) met on Saturday. Zimbabwean "
+                      "President Emmerson Mnangagwa, who chairs the 16-nation bloc, opened the meeting."))
+    assert ("Emmerson Mnangagwa", "leaderOf", "Southern African Development Community") in f
+    assert ("Emmerson Mnangagwa", "leaderOf", "Zimbabwe") in f

@@ -204,6 +204,8 @@ def extract_relations(article: Article, doc, mentions: list[Mention], *,
         _offices(run, sent)
     for sent in run.sentences:
         _counterparts(run, sent)
+        if "who " in sent.masked:
+            _chairs(run, sent)
     for sent in run.sentences:
         _office_anaphors(run, sent)
     for sent in run.sentences:
@@ -356,6 +358,19 @@ def _plural_offices(run: _Run, masked: str, sent: Sentence, done: set[int]) -> N
             if p_idx in run.person_of and p_idx not in done:
                 _record_office(run, sent, p_idx, int(it.group("h")), title, "office:plural-title")
                 done.add(p_idx)
+
+
+#: "Bola Tinubu, who chairs the 15-nation bloc": the chair of an organization leads it
+_CHAIRS = re.compile(r"⟦P(?P<p>\d+)⟧\s*,\s+who\s+(?:currently\s+|also\s+|now\s+)?(?:chairs|heads|leads)\s+"
+                     r"(?:the\s+)?(?:[\w-]+\s+)?(?:⟦O(?P<o>\d+)⟧|(?P<ana>bloc|organi[sz]ation|alliance|grouping|union))\b")
+
+
+def _chairs(run: _Run, sent: Sentence) -> None:
+    for m in _CHAIRS.finditer(sent.masked):
+        person = run.person_of.get(int(m.group("p")))
+        org = run.key_of(int(m.group("o"))) if m.group("o") else _org_before(run, sent, m.start())
+        if person and org and run.entities.get(org) and run.entities[org].type == "InternationalOrganization":
+            run.add_fact(person, "leaderOf", org, run.ev(sent, "office:who-chairs"))
 
 
 _SEAT_TITLE = re.compile(rf"⟦G(?P<g>\d+)⟧\s+{L.TITLE}\s*,?\s+{_HON}{_PERSON}", re.I)
