@@ -129,3 +129,31 @@ def test_who_chairs_the_organization_leads_it(ex):
                       "President Emmerson Mnangagwa, who chairs the 16-nation bloc, opened the meeting."))
     assert ("Emmerson Mnangagwa", "leaderOf", "Southern African Development Community") in f
     assert ("Emmerson Mnangagwa", "leaderOf", "Zimbabwe") in f
+
+
+def test_ministerial_meeting_of_an_organization(ex):
+    f = facts(run(ex, "The 56th ASEAN Foreign Ministers' Meeting was held in Jakarta from July 11 "
+                      "to 14.", published="2023-07-15"))
+    name = next(s for s, p, o in f if p == "organizedBy")
+    assert "Ministers' Meeting" in name
+    assert (name, "organizedBy", "Association of Southeast Asian Nations") in f
+    assert (name, "location", "Jakarta") in f
+    assert (name, "startDate", "2023-07-11") in f
+
+
+def test_compass_spelling_variants_of_an_organization(ex):
+    f = facts(run(ex, "Vietnam and Malaysia are members of the Association of South-east Asian "
+                      "Nations."))
+    assert ("Vietnam", "memberOf", "Association of Southeast Asian Nations") in f
+
+
+def test_portfolio_word_is_not_part_of_the_name(ex):
+    a = run(ex, "US Secretary of State Antony Blinken met Minister of Foreign Affairs Wang Yi.")
+    labels = {e.label for e in a.entities.values() if e.type == "Person"}
+    assert "Antony Blinken" in labels
+    assert not any(lab.startswith(("State ", "Foreign ", "Affairs ")) for lab in labels)
+
+
+def test_acronym_is_not_a_person(ex):
+    a = run(ex, "The ministers met at the annual meeting (AMM) in Vientiane.")
+    assert "AMM" not in {e.label for e in a.entities.values() if e.type == "Person"}

@@ -91,6 +91,9 @@ class Gazetteer:
         for o in ref.orgs.values():
             for n in {o.acronym, o.name, *o.alt_names}:
                 self._add(n, "O", o.acronym)
+                # "Southeast Asian" is also written "South-east Asian" / "South East Asian"
+                for v in _compass_variants(n):
+                    self._add(v, "O", o.acronym)
         for key, c in sorted(ref.cities.items()):
             for n in {c.name, *c.alt_names}:
                 self._add(n, "C", key)
@@ -123,6 +126,15 @@ class Gazetteer:
             out.append((kind, ref))
         order = {"S": 0, "O": 1, "D": 2, "C": 3}
         return sorted(out, key=lambda e: order[e[0]])
+
+
+def _compass_variants(name: str) -> list[str]:
+    m = re.search(r"\b(South|North)(east|west)\b", name)
+    if m is None:
+        return []
+    a, b = m.group(1), m.group(2)
+    return [name[:m.start()] + f"{a}{sep}{b2}" + name[m.end():]
+            for sep, b2 in (("-", b), ("-", b.title()), (" ", b.title()))]
 
 
 @functools.cache
@@ -259,8 +271,10 @@ def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
         if j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].text[:1].isupper():
             j += 1  # "The Kazakh President, Kassym-Jomart Tokayev, said"
         while j < len(toks) and toks[j].lower_ in TITLE_WORDS | HONORIFIC_WORDS | {
-                "of", "the", "-", "general", "minister", "elect"}:
-            j += 1
+                "of", "the", "-", "general", "minister", "elect"} or (
+                toks[j].text in _PORTFOLIO and (toks[j - 1].lower_ in ("of", "for", "and")
+                                                 or toks[j - 1].text in _PORTFOLIO)):
+            j += 1  # ("Secretary of State Antony Blinken")
         if j < len(toks) and toks[j - 1].lower_ in ("of", "the"):
             # "President of South Africa Cyril Ramaphosa": the name follows the state
             at = toks[j].idx
@@ -345,8 +359,11 @@ def _clean_person(span):
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in HONORIFIC_WORDS
-                           or doc[start].lower_ == "the"):
-        start += 1
+                           or doc[start].lower_ == "the" or (
+                               doc[start].text in _PORTFOLIO and start > 0
+                               and (doc[start - 1].lower_ in ("of", "for", "and")
+                                    or doc[start - 1].text in _PORTFOLIO))):
+        start += 1  # ("Secretary of State Antony Blinken", "Minister of Foreign Affairs Wang Yi")
     for k in range(start + 1, end):  # "conferred on Modi the Order of St Andrew": the name ends
         if doc[k].text in _NOT_IN_NAME:
             end = k
@@ -356,6 +373,9 @@ def _clean_person(span):
     return doc[start:end] if end > start else None
 
 
+#: portfolio words after "Secretary of" / "Minister for" that NER takes into a name
+_PORTFOLIO = frozenset("State Foreign Affairs Defence Defense Finance Interior Home Trade Commerce "
+                       "Economy Energy Health Justice".split())
 #: lower-case words no name holds (its particles, "bin", "von der", "da", are others)
 _NOT_IN_NAME = frozenset("the a an and or of on in at to with for from by".split())
 
@@ -409,8 +429,9 @@ def find_mentions(doc) -> list[Mention]:
         label = ent.label_
         if label == "PERSON":
             span = _clean_person(ent)
-            if span is None or not span.text[:1].isupper() or _NOT_PERSON.search(span.text):
-                continue
+            if span is None or not span.text[:1].isupper() or _NOT_PERSON.search(span.text) or (
+                    len(span) == 1 and span.text.isupper()):
+                continue  # ("AMM", an acronym, is no one's name)
             clash = overlaps(span.start_char, span.end_char)
             if clash and any(m.kind in "SODG" for m in clash):
                 continue

@@ -679,6 +679,9 @@ _NOT_SUMMIT_NAME = re.compile(
 _ORGAN_MEETING = re.compile(
     rf"(?:{L.slot('G', 'g')}\s+(?:meeting|session)|(?:meeting|session)\s+of\s+(?:the\s+)?{L.slot('G', 'g2')})", re.I)
 _OUTREACH = re.compile(rf"(?:[\"“]?outreach[\"”]?\s*/?\s*[\"“]?)?{L.slot('O', 'o')}[\"”]?\s*(?:format|meetings?|sessions?)?", re.I)
+_MINISTERS_MEETING = re.compile(
+    rf"(?:(?P<ord>{L.ORDINAL})\s+)?{L.slot('O', 'o')}\s+(?P<kind>(?:Foreign|Defen[cs]e|Finance|Economic|Trade|Energy|"
+    rf"Health|Agriculture|Interior)\s+)?(?P<noun>Ministers['’]?\s+(?:Meeting|Conference))\b", re.I)
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
@@ -845,6 +848,18 @@ def _events(run: _Run, sent: Sentence) -> None:
         organ = run.mentions[g].text
         key = f"event/{art}/{slugify(organ)}-meeting"
         _new_event(run, key, "Meeting", f"{organ} meeting", sent, m.start(), "event:organ-meeting")
+    # an organization's ministerial meeting ("the 57th ASEAN Foreign Ministers' Meeting")
+    for m in (_MINISTERS_MEETING.finditer(masked) if "inisters" in masked else ()):
+        org = run.key_of(int(m.group("o")))
+        org_ent = run.entities.get(org)
+        if org_ent is None or org_ent.type != "InternationalOrganization":
+            continue
+        short = sorted(org_ent.alt_labels, key=len)[0] if org_ent.alt_labels else org_ent.label
+        kind = (m.group("kind") or "").strip().title()
+        label = " ".join(x for x in (m.group("ord"), short, kind, "Ministers' Meeting") if x)
+        key = f"event/{art}/{slugify(short)}-{slugify(kind) + '-' if kind else ''}ministers-meeting"
+        ev = _new_event(run, key, "Meeting", label, sent, m.start("noun"), "event:ministers-meeting")
+        ev.organizer = ev.organizer or org
     # session formats within a summit
     for m in L.SESSION_FORMAT.finditer(masked):
         fmt = m.group("fmt").lower()
@@ -1613,7 +1628,8 @@ def _finish_events(run: _Run) -> None:
                 ev.location = Counter(whole.location)
             if ev.start is None and whole.start is not None and whole.end is None:
                 ev.start = whole.start
-        if ev.type == "Meeting" and not ev.persons and ev.part_of is None and main_summit is not None and (
+        if ev.type == "Meeting" and not ev.persons and ev.part_of is None and main_summit is not None and \
+                not ev.key.endswith("ministers-meeting") and (
                 ev.organizer or not ev.key.endswith("-meeting") or _SUMMIT_ORGAN.search(ev.label)):
             ev.part_of = main_summit.key
             if ev.organizer is None:
