@@ -157,3 +157,27 @@ def test_portfolio_word_is_not_part_of_the_name(ex):
 def test_acronym_is_not_a_person(ex):
     a = run(ex, "The ministers met at the annual meeting (AMM) in Vientiane.")
     assert "AMM" not in {e.label for e in a.entities.values() if e.type == "Person"}
+
+
+def test_dateline_and_lede_weekday_fix_the_year(ex):
+    a = run(ex, "HANOI, June 19 (Reuters) - Russian President Vladimir Putin held talks with "
+                "Vietnamese President To Lam on Wednesday. The trade deal takes effect on July 1 "
+                "and the next round is due on a Friday in September.", published=None)
+    f = facts(a)
+    assert any(p == "startDate" and o == "2024-06-19" for _, p, o in f)
+
+
+def test_pronoun_inside_a_sentence_is_its_subject(ex):
+    f = facts(run(ex, "Prime Minister Narendra Modi met President Vladimir Putin in Moscow on "
+                      "Tuesday. Modi will then fly to Vienna, where he will pay an official visit to "
+                      "Austria.",
+                  published="2024-07-09"))
+    visits = {s for s, p, o in f if p == "participant" and o == "Narendra Modi" and "Austria" in s}
+    assert visits
+    assert not any(p == "participant" and o == "Vladimir Putin" and "Austria" in s for s, p, o in f)
+
+
+def test_event_starting_on_the_day_of_a_future_tense_story_is_planned(ex):
+    f = facts(run(ex, "Chinese President Xi Jinping will pay a state visit to Hungary on Wednesday.",
+                  published="2024-05-08"))
+    assert any(p == "status" and o == "Planned" and "Hungary" in s for s, p, o in f)

@@ -483,7 +483,8 @@ def _office_anaphors(run: _Run, sent: Sentence) -> None:
     sent.masked = _ANAPHOR_OFFICE.sub(repl, sent.masked)
 
 
-_PRONOUN = re.compile(r"(?:^|(?<=[.;,] )|(?<=\bday ))(?:[Hh]e|[Ss]he)\b(?=\s+(?:\w+ed|\w+s|will|was|had|has|is|also|then)\b)")
+_PRONOUN = re.compile(r"(?:^|(?<=[.;,] )|(?<=\bday )|(?<=\bwhere )|(?<=\bwhen )|(?<=\bafter )|(?<=\bbefore ))"
+                      r"(?:[Hh]e|[Ss]he)\b(?=\s+(?:\w+ed|\w+s|will|was|had|has|is|also|then)\b)")
 
 
 def _pronouns(run: _Run) -> None:
@@ -491,11 +492,15 @@ def _pronouns(run: _Run) -> None:
     last = None
     for sent in run.sentences:
         def repl(m: re.Match) -> str:
-            if last is None:
+            # "Xi will leave for Budapest, where he will pay a visit": inside a sentence, its subject
+            subject = next((run.person_of[i] for _, i, p in _slots(m.string, "P")
+                            if p < m.start() and i in run.person_of), None) if m.start() else None
+            who = subject or last
+            if who is None:
                 return m.group()
-            run.mentions.append(Mention(sent.start, sent.end, "P", last, m.group(), "anaphor:pronoun"))
+            run.mentions.append(Mention(sent.start, sent.end, "P", who, m.group(), "anaphor:pronoun"))
             idx = len(run.mentions) - 1
-            run.person_of[idx] = last
+            run.person_of[idx] = who
             sent.slots[idx] = run.mentions[idx]
             return f"⟦P{idx}⟧"
         sent.masked = _PRONOUN.sub(repl, sent.masked)
@@ -1262,6 +1267,14 @@ def _article_year(run: _Run) -> int | None:
                 month_days.append((d.month, d.day))
             elif d.kind == "weekday":
                 weekdays.append(d.weekday)
+    # a wire dateline's date ("BELGRADE, May 8 (Xinhua) --") is the day of the news, and the
+    # lede's first weekday names it: together they fix the year (other dates of the story may be
+    # days in other months that no weekday names)
+    lede = _dateline_and_weekday(run)
+    if lede is not None:
+        year = infer_year([lede[0]], [lede[1]], today=run.today)
+        if year is not None:
+            return year
     years = [d.year for s in run.sentences for d in s.dates if d.year and d.kind in ("day", "range")]
     if years and month_days and weekdays:
         # a year given in full may be history ("the treaty, signed on May 15, 1992"): it is the
@@ -1277,6 +1290,17 @@ def _article_year(run: _Run) -> int | None:
     if years:
         return max(years)
     return infer_year(month_days, weekdays, today=run.today)
+
+
+def _dateline_and_weekday(run: _Run) -> tuple[tuple[int, int], str] | None:
+    """The (month, day) of a yearless dateline and the first weekday of the lede after it."""
+    body = [s for s in run.sentences if s.start >= run.article.body_start][:2]
+    if not body or (dl := _DATELINE_TEXT.match(body[0].text)) is None:
+        return None
+    day = next((d for d in body[0].dates if d.kind == "day" and d.year is None
+                and d.end <= body[0].start + dl.end()), None)
+    weekday = next((d.weekday for s in body for d in s.dates if d.kind == "weekday"), None)
+    return ((day.month, day.day), weekday) if day is not None and weekday else None
 
 
 def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
@@ -1733,6 +1757,8 @@ def _dateline_city(run: _Run):
 
 def _status(ev: Event, pub: _dt.date | None) -> str:
     if pub is not None and ev.start is not None:
+        if ev.start == pub and ev.votes["planned"] > ev.votes["happened"]:
+            return "Planned"  # "he will pay a visit from Wednesday", written on Wednesday
         return "Planned" if ev.start > pub else "Happened"
     if ev.votes["planned"] > ev.votes["happened"]:
         return "Planned"
