@@ -181,3 +181,13 @@ def test_event_starting_on_the_day_of_a_future_tense_story_is_planned(ex):
     f = facts(run(ex, "Chinese President Xi Jinping will pay a state visit to Hungary on Wednesday.",
                   published="2024-05-08"))
     assert any(p == "status" and o == "Planned" and "Hungary" in s for s, p, o in f)
+
+
+def test_a_and_his_counterpart_b_sat_down_for_talks(ex):
+    f = facts(run(ex, "Egyptian Foreign Minister Sameh Shoukry and his Turkish counterpart, Mevlut "
+                      "Cavusoglu, shook hands before sitting down for talks in the Egyptian capital "
+                      "on Saturday.", published="2023-03-19"))
+    talks = {s for s, p, o in f if p == "participant" and o == "Sameh Shoukry"}
+    assert talks and all((t, "participant", "Mevlut Cavusoglu") in f for t in talks)
+    assert any((t, "location", "Cairo") in f for t in talks)
+    assert any((t, "startDate", "2023-03-18") in f for t in talks)

@@ -690,7 +690,7 @@ _MINISTERS_MEETING = re.compile(
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:\w+\s+){{0,2}}?(?:talks|a meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b)", re.I)),
+    ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:\w+\s+){{0,2}}?(?:talks|a meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
     ("meeting:their", re.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
     ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
 ]
@@ -1475,7 +1475,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         if ev is None or (ev.type == "Meeting" and ev.date_rank == 0):
             continue
         if ev.type == "Meeting" and len(ev.persons) == 2 and not re.search(
-                r"(?:talks|meeting|met|meet|⟦P\d+⟧)\s+in\s+(?:⟦S\d+⟧\s*(?:'s|’s)?\s+)?⟦C", masked[max(0, m.start() - 20):m.end()]):
+                r"(?:talks|meeting|met|meet|⟦P\d+⟧)\s+in\s+(?:the\s+)?(?:⟦[SD]\d+⟧\s*(?:'s|’s)?\s+(?:capital(?:\s+city)?\s*,?\s*)?)?⟦C",
+                masked[max(0, m.start() - 20):m.end()]):
             continue
         ev.location[run.key_of(int(m.group("c")))] += 1
         ev.note(f"location:{run.key_of(int(m.group('c')))}", run.ev(sent, "location:in-city"))
