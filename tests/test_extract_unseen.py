@@ -191,3 +191,52 @@ def test_a_and_his_counterpart_b_sat_down_for_talks(ex):
     assert talks and all((t, "participant", "Mevlut Cavusoglu") in f for t in talks)
     assert any((t, "location", "Cairo") in f for t in talks)
     assert any((t, "startDate", "2023-03-18") in f for t in talks)
+
+
+def test_small_city_after_city_of_and_beside_its_country(ex):
+    f = facts(run(ex, "Leaders of the Organization of Turkic States adopted a declaration on "
+                      "Saturday at an informal summit in the Azerbaijani city of Shusha.",
+                  published="2024-07-06"))
+    assert any(p == "location" and o == "Shusha" for _, p, o in f)
+    assert any(p == "organizedBy" and o == "Organization of Turkic States" for _, p, o in f)
+
+
+def test_document_name_stops_before_a_weekday(ex):
+    a = run(ex, "The leaders adopted the Shusha Declaration on Saturday at the summit.",
+            published="2024-07-06")
+    assert "Shusha Declaration" in {e.label for e in a.entities.values()}
+
+
+def test_members_and_observers_in_one_sentence(ex):
+    f = facts(run(ex, "The Organization of Turkic States unites Azerbaijan, Kazakhstan and "
+                      "Uzbekistan as full members, with Hungary and Turkmenistan holding observer "
+                      "status."))
+    for s in ("Azerbaijan", "Kazakhstan", "Uzbekistan"):
+        assert (s, "memberOf", "Organization of Turkic States") in f
+        assert (s, "observerOf", "Organization of Turkic States") not in f
+    assert ("Hungary", "observerOf", "Organization of Turkic States") in f
+    assert ("Hungary", "memberOf", "Organization of Turkic States") not in f
+
+
+def test_summit_of_another_year_named_after_its_place(ex):
+    f = facts(run(ex, "Leaders of the Organization of Turkic States met in Shusha on Saturday. It took its "
+                      "name at the organization's summit in Istanbul in 2021. The next full-format "
+                      "summit will be held in Bishkek in November.", published="2024-07-06"))
+    summits = {s for s, p, o in f if p == "organizedBy"}
+    assert len(summits) == 3
+    assert not any(p == "location" and o == "Istanbul" and (s, "location", "Shusha") in f
+                   for s, p, o in f)
+    assert any(p == "status" and o == "Planned" and (s, "location", "Bishkek") in f
+               for s, p, o in f)
+
+
+def test_it_was_founded_right_after_the_organization(ex):
+    f = facts(run(ex, "The Organization of Turkic States met on Saturday. It was founded in 2009."))
+    assert ("Organization of Turkic States", "founded", "2009") in f
+
+
+def test_closed_door_meeting_of_two_leaders(ex):
+    f = facts(run(ex, "President Erdogan and President Aliyev held a closed-door meeting on "
+                      "Saturday.", published="2024-07-06"))
+    talks = {s for s, p, o in f if p == "participant" and o == "Erdogan"}
+    assert talks and all((t, "participant", "Aliyev") in f for t in talks)

@@ -97,7 +97,9 @@ NAMED_DOC = re.compile(
     r"(?<![\w⟦])(?:(?:[A-Z][\w'’.-]*|⟦[A-Z]\d+⟧)\s+){0,4}"
     r"(?:Declaration|Treaty|Agreement|Charter|Accord|Memorandum|Communiqu[eé]|Statement|Programme|"
     r"Program|Strategy|Roadmap|Resolution|Convention|Protocol|Pact|Plan|Concept|Initiative)"
-    r"(?:\s+(?:on|of|for|between|to|into|in|and|the|(?:[A-Z][\w'’-]*)|⟦[A-Z]\d+⟧))*")
+    r"(?:\s+(?:on|of|for|between|to|into|in|and|the|(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)[A-Z][\w'’-]*)|"
+    r"⟦[A-Z]\d+⟧))*")
 _NOT_MOD = (r"(?!(?:a|an|the|and|or|of|to|with|for|that|which|is|was|be|been|has|have|had|will|would|this|its|"
             r"their|his|her|new-found|number|series|package|set|raft|total|leaders|sides|countries|states|"
             r"[a-z]+ed)\b)")

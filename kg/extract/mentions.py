@@ -407,7 +407,16 @@ def _plausible_city(m: Mention, doc, ner_places: set[tuple[int, int]],
         return False  # the same without a model: a longer proper name goes on
     if (m.start, m.end) in ner_places:
         return True
+    if _CITY_OF.search(text[max(0, m.start - 30):m.start]):
+        return True  # "the Azerbaijani city of Shusha"
+    after = re.match(r",\s*([A-Z][\w'’ -]{2,40}?)\b(?=[\s,.;:)(—–-]|$)", text[m.end:m.end + 45])
+    if after and any(kind == "S" and reference().state(ref).iso2 == city.country
+                     for kind, ref in gazetteer().lookup(after.group(1))):
+        return True  # "Shusha, Azerbaijan": the city and its own country
     return bool(_LOCATIVE.search(text[max(0, m.start - 20):m.start]))
+
+
+_CITY_OF = re.compile(r"\b(?:city|town|capital|village|port|resort|municipality) of\s+$", re.I)
 
 
 def find_mentions(doc) -> list[Mention]:

@@ -301,7 +301,7 @@ def _slots(masked: str, kinds: str | None = None) -> list[tuple[str, int, int]]:
 
 def _clauses(masked: str, *, coord: bool = True) -> list[tuple[int, int]]:
     bounds, start = [], 0
-    rx = r";|\bbut\b|\bwhile\b|\bwhereas\b|\(|\)" + (r"|, and\b" if coord else "")
+    rx = r";|\bbut\b|\bwhile\b|\bwhereas\b|,\s+with\b|\(|\)" + (r"|, and\b" if coord else "")
     for m in re.finditer(rx, masked):
         bounds.append((start, m.start()))
         start = m.end()
@@ -657,7 +657,10 @@ def _founded(run: _Run, sent: Sentence) -> None:
     for rx in _FOUNDED_PATTERNS:
         for m in rx.finditer(sent.masked):
             run.add_fact(run.key_of(int(m.group("o"))), "founded", m.group("y"), run.ev(sent, "founded"))
-    m = re.match(rf"^(?:The\s+)?(?:bloc|grouping|organi[sz]ation|association|alliance)\s+(?:was\s+)?(?:founded|established|created|formed)\s+in\s+(?P<y>(?:1[89]|20)\d\d)", sent.masked, re.I)
+    m = re.match(rf"^(?:(?:The\s+)?(?:bloc|grouping|organi[sz]ation|association|alliance)|(?P<it>It))\s+(?:was\s+)?(?:founded|established|created|formed)\s+in\s+(?P<y>(?:1[89]|20)\d\d)", sent.masked, re.I)
+    prev = run.sentences[sent.idx - 1].masked if sent.idx else ""
+    if m and m.group("it") and not ("⟦O" in prev or L.ORG_ANAPHOR.search(prev)):
+        m = None  # "It was founded in ...": only right after the organization
     if m and run.last_org:
         run.add_fact(run.last_org, "founded", m.group("y"), run.ev(sent, "founded:anaphor"))
 
@@ -690,7 +693,7 @@ _MINISTERS_MEETING = re.compile(
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:\w+\s+){{0,2}}?(?:talks|a meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
+    ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,2}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
     ("meeting:their", re.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
     ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
 ]
@@ -780,12 +783,17 @@ def _events(run: _Run, sent: Sentence) -> None:
             lead = re.search(rf"\b(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?)\s+of\s+(?:the\s+)?"
                              rf"(?:[\w-]+\s+){{0,3}}?{L.slot('O', 'lo')}|{L.slot('O', 'lo2')}\s+(?:leaders|heads of state)\b",
                              masked[:m.start()])
-            if lead and re.search(r"\b(?:met|meet|gathered|gather|convened|convene|held|hold|attended|attend)\b",
+            if lead and re.search(r"\b(?:met|meet|gathered|gather|convened|convene|held|hold|attended|attend|adopted|"
+                                  r"signed|approved|agreed|endorsed|wrapped up|concluded|ended)\b",
                                   masked[lead.end():m.start()]):
                 org = run.key_of(int(lead.group("lo") or lead.group("lo2")))
-        other = re.search(r"\b(next|upcoming|following|last|previous|future|first-ever)\s+(?:year's\s+)?(?:⟦[OC]\d+⟧\s+)?$",
+        other = re.search(r"\b(next|upcoming|following|last|previous|future|first-ever)\s+(?:year's\s+)?(?:[\w]+-[\w-]+\s+)?(?:⟦[OC]\d+⟧\s+)?$",
                           masked[max(0, m.start() - 40):m.start("noun")], re.I)
         ctx_year = run.anchor.year if run.anchor else run.year
+        later_year = re.match(r"\s+in\s+((?:19|20)\d\d)\b", masked[m.end():m.end() + 12])
+        if later_year and ctx_year and int(later_year.group(1)) != ctx_year and not m.group("ord") and not other:
+            # "took its current name at the organization's summit in Istanbul in 2021"
+            other = later_year
         if m.group("yr") and ctx_year and int(m.group("yr")) != ctx_year and not m.group("ord"):
             # "Brazil will host the 2025 BRICS summit" in a story of 2024: another summit
             other = re.search(r"(?P<y>\d{4})", m.group("yr"))
@@ -1468,7 +1476,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             if ev.type in ("Summit", "Visit"):
                 ev.day_offset = max(ev.day_offset or 0, n - 1)
     # places: "in <city>", "at <city>'s ..."
-    for m in re.finditer(rf"\b(?:in|at)\s+(?:the\s+)?(?:{L.slot('S', 's')}\s*{L.POSS}?\s+|⟦[SD]\d+⟧\s*{L.POSS}?\s+capital(?:\s+city)?\s*,?\s*)?{L.slot('C', 'c')}", masked):
+    for m in re.finditer(rf"\b(?:in|at)\s+(?:the\s+)?(?:{L.slot('S', 's')}\s*{L.POSS}?\s+|(?:⟦[SD]\d+⟧\s*{L.POSS}?\s+)?"
+                         rf"(?:capital(?:\s+city)?|(?:port\s+|resort\s+|border\s+)?(?:city|town))\s*,?\s*(?:of\s+)?)?{L.slot('C', 'c')}", masked):
         if _NOT_VENUE.search(masked[max(0, m.start() - 40):m.start()]):
             continue  # "the war in Gaza", "the situation in Kyiv": a topic, not where the event is
         ev = _nearest_event(sent, m.start(), run)
