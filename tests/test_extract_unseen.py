@@ -240,3 +240,24 @@ def test_closed_door_meeting_of_two_leaders(ex):
                       "Saturday.", published="2024-07-06"))
     talks = {s for s, p, o in f if p == "participant" and o == "Erdogan"}
     assert talks and all((t, "participant", "Aliyev") in f for t in talks)
+
+
+def test_leaders_attending_the_summit_included(ex):
+    f = facts(run(ex, "Leaders of the African Union met in Addis Ababa on Sunday for their summit. "
+                      "Leaders attending the summit included Kenyan President William Ruto and "
+                      "Ghanaian President Nana Akufo-Addo.", published="2024-02-18"))
+    assert any(p == "participant" and o == "William Ruto" for _, p, o in f)
+    assert any(p == "participant" and o == "Nana Akufo-Addo" for _, p, o in f)
+
+
+def test_at_the_end_of_a_two_day_summit_is_its_last_day(ex):
+    f = facts(run(ex, "Leaders of the European Union agreed a declaration on Friday at the end of a "
+                      "two-day summit in Brussels.", published="2023-06-30"))
+    s = next(s for s, p, o in f if p == "organizedBy")
+    assert (s, "organizedBy", "European Union") in f
+    assert (s, "startDate", "2023-06-29") in f and (s, "endDate", "2023-06-30") in f
+
+
+def test_name_with_particles_after_the_model_cut_it(ex):
+    a = run(ex, "On Monday, Ursula von der Leyen, president of the European Commission, spoke.")
+    assert "Ursula von der Leyen" in {e.label for e in a.entities.values()}

@@ -143,7 +143,8 @@ NEGATION = re.compile(
     r"\b(?:not|n't|never|miss(?:ed|es)?|skip(?:ped|s)?|absent|unable|declin(?:ed|es)|boycott(?:ed|s)?|"
     r"cancel(?:led|ed|s)?|stay(?:ed)? away|instead of)\b|n't\b", re.I)
 PARTICIPATE = re.compile(
-    r"\b(?:attend(?:ed|s|ing)?|attendance|participat(?:ed|es|ing|ion|e)|take part|took part|taking part|"
+    r"\b(?:(?:attending|present at|at)\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|gathering)\s+"
+    r"(?:included|include|includes|were)\b|attend(?:ed|s|ing)?|attendance|participat(?:ed|es|ing|ion|e)|take part|took part|taking part|"
     r"takes part|chair(?:ed|s|ing)?|open(?:ed|s|ing)|address(?:ed|es)?|gather(?:ed)?|arriv(?:ed|es|ing)|"
     r"presence at|present at|head(?:ed|s)?|led by|led the|lead(?:s)? the|join(?:ed|s)?|met|meet(?:s|ing)?|"
     r"host(?:ed|s|ing)?|welcom(?:ed|es)|sign(?:ed|s)?|stood with|speech|spoke at|attended by|"

@@ -311,6 +311,29 @@ def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
     return out
 
 
+_APPOSITIVE = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:von|van|der|den|de|da|dos|del|di|du|bin|ibn|al|el)\s+)*"
+    r"[A-Z][\w’'-]+){1,3}),\s+(?:the\s+)?(?:(?:acting|interim|former|new)\s+)?(?:[Vv]ice[- ])?"
+    r"(?:president|prime minister|chancellor|king|foreign minister|minister|secretary[- ]general|"
+    r"director[- ]general|chairman|chairwoman|chair|head|leader|spokesman|spokeswoman|spokesperson|"
+    r"ambassador|envoy)\s+of\b")
+
+
+def _appositive_persons(text: str, taken, gaz) -> list[Mention]:
+    """Names before an apposition with a title ("Ursula von der Leyen, president of the
+    European Commission") that NER missed, or that there is no model to find."""
+    out = []
+    for m in _APPOSITIVE.finditer(text):
+        s, e = m.span("name")
+        name = m.group("name")
+        if any(a < e and s < b for a, b in taken) or name.split()[0] in _NOT_NAME_START:
+            continue
+        if _NOT_PERSON.search(name) or gaz.lookup(name) or any(gaz.lookup(w) for w in name.split()):
+            continue
+        out.append(Mention(s, e, "P", name, name, "apposition"))
+    return out
+
+
 _PLURAL_TITLES = frozenset("presidents ministers kings emirs chancellors premiers".split())
 
 
@@ -376,6 +399,8 @@ def _clean_person(span):
 #: portfolio words after "Secretary of" / "Minister for" that NER takes into a name
 _PORTFOLIO = frozenset("State Foreign Affairs Defence Defense Finance Interior Home Trade Commerce "
                        "Economy Energy Health Justice".split())
+#: lower-case particles inside names ("von der Leyen", "da Silva", "bin Salman")
+_PARTICLES = frozenset("von van der den de da do dos das del della di du la le bin ibn al el".split())
 #: lower-case words no name holds (its particles, "bin", "von der", "da", are others)
 _NOT_IN_NAME = frozenset("the a an and or of on in at to with for from by".split())
 
@@ -438,6 +463,9 @@ def find_mentions(doc) -> list[Mention]:
         label = ent.label_
         if label == "PERSON":
             span = _clean_person(ent)
+            if span is not None and span.end < len(doc) and span[-1].lower_ in _PARTICLES and \
+                    doc[span.end].text[:1].isupper():
+                span = doc[span.start:span.end + 1]  # "Ursula von der" + "Leyen"
             if span is None or not span.text[:1].isupper() or _NOT_PERSON.search(span.text) or (
                     len(span) == 1 and span.text.isupper()):
                 continue  # ("AMM", an acronym, is no one's name)
@@ -476,6 +504,8 @@ def find_mentions(doc) -> list[Mention]:
     drop: set = set()
     mentions.extend(_title_persons(doc, taken, {(m.start, m.end): m.kind for m in mentions}, drop))
     mentions = [m for m in mentions if (m.start, m.end) not in drop or m.kind not in "CP"]
+    taken = [(m.start, m.end) for m in mentions]
+    mentions.extend(_appositive_persons(doc_text, taken, gaz))
     mentions.sort()
     mentions = _drop_overlaps(mentions)
     mentions.extend(_name_aliases(doc, mentions, gaz, doc_text))

@@ -778,7 +778,7 @@ def _events(run: _Run, sent: Sentence) -> None:
         if org is None and re.search(r"\b(?:the|its)\s+(?:bloc|group|grouping|organi[sz]ation|alliance|association|union)(?:'s|’s)\s+(?:\w+\s+){0,2}$",
                                      masked[max(0, m.start() - 50):m.start("noun")], re.I):
             org = _org_before(run, sent, m.start())  # "the group's 17th summit"
-        if org is None and re.search(r"\b(?:their|a|an)\s+(?:\w+\s+){0,3}$", masked[max(0, m.start() - 50):m.start("noun")]):
+        if org is None and re.search(r"\b(?:their|a|an)\s+(?:[\w-]+\s+){0,3}$", masked[max(0, m.start() - 50):m.start("noun")]):
             # "Leaders of the ... Council (GCC) met ... for their 45th annual summit"
             lead = re.search(rf"\b(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?)\s+of\s+(?:the\s+)?"
                              rf"(?:[\w-]+\s+){{0,3}}?{L.slot('O', 'lo')}|{L.slot('O', 'lo2')}\s+(?:leaders|heads of state)\b",
@@ -1452,7 +1452,9 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             ev.ended = end is None and bool(re.search(
                 r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped up|wraps up|drew to a close)\s+"
                 r"(?:in\s+[A-Z][\w'’. -]{1,30}?\s+)?(?:on\s+)?$",
-                sent.text[:d.start - sent.start]))
+                sent.text[:d.start - sent.start])) or (end is None and bool(re.match(
+                r"\s*,?\s*(?:at|on) the (?:end|close|conclusion|last day|final day) of\b",
+                sent.text[d.end - sent.start:d.end - sent.start + 40])))  # "on Tuesday at the end of"
             ev.support["date"] = run.ev(sent, f"date:{d.kind}", d.start, d.end)
     # "the first day of the summit", "the third and final day"
     for m in re.finditer(r"\b(?P<o>first|opening|second|third|fourth|fifth|final|last|closing)(?:\s+and\s+(?P<f>final|last))?\s+day\b", masked, re.I):
@@ -1604,7 +1606,8 @@ def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
                 return c
         elif _OBJECT_CUES.match(clause, c.start()) and 0 <= pos - c.end() <= 60:
             return c
-        elif re.match(r"attended by\b|br(?:ought|ings|inging) together\b", clause[c.start():]) and pos > c.end() and \
+        elif re.match(r"attended by\b|br(?:ought|ings|inging) together\b|(?:attending|present at|at)\s+(?:the|this)\s",
+                      clause[c.start():]) and pos > c.end() and \
                 not re.search(r"\b(?:said|told|when|while|after)\b", clause[c.end():pos]):
             return c  # "was attended by the leaders of A, B, ... as well as by X"
     return None
