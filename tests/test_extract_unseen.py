@@ -261,3 +261,16 @@ def test_at_the_end_of_a_two_day_summit_is_its_last_day(ex):
 def test_name_with_particles_after_the_model_cut_it(ex):
     a = run(ex, "On Monday, Ursula von der Leyen, president of the European Commission, spoke.")
     assert "Ursula von der Leyen" in {e.label for e in a.entities.values()}
+
+
+def test_organization_announced_at_its_summit(ex):
+    f = facts(run(ex, "The Southern African Development Community (SADC) announced at an "
+                      "extraordinary summit in Harare that it would send troops."))
+    s = next((s for s, p, o in f if p == "organizedBy"), None)
+    assert s and (s, "organizedBy", "Southern African Development Community") in f
+    assert (s, "location", "Harare") in f
+
+
+def test_founders_of_an_organization_in_a_year(ex):
+    f = facts(run(ex, "Yakubu Gowon was among the founders of ECOWAS in 1975."))
+    assert ("Economic Community of West African States", "founded", "1975") in f

@@ -650,6 +650,8 @@ def _memberships(run: _Run, sent: Sentence) -> None:
 _FOUNDED_PATTERNS = [
     re.compile(rf"{L.slot('O', 'o')}[^.;⟦]{{0,60}}?\b(?:was\s+|were\s+)?(?:founded|established|created|formed|set up|inaugurated)\b(?:[^.;⟦]|⟦C\d+⟧){{0,30}}?\b(?P<y>(?:1[89]|20)\d\d)\b"),
     re.compile(rf"\b(?:founded|established|created|formed|set up)\s+in\s+(?P<y>(?:1[89]|20)\d\d)\s*,\s*(?:the\s+)?{L.slot('O', 'o')}"),
+    # "among the founders of ECOWAS in 1975", "since the founding of the SCO in 2001"
+    re.compile(rf"\b(?:founders?|founding|creation|establishment)\s+of\s+(?:the\s+)?{L.slot('O', 'o')}\s+in\s+(?P<y>(?:1[89]|20)\d\d)\b"),
 ]
 
 
@@ -787,6 +789,12 @@ def _events(run: _Run, sent: Sentence) -> None:
                                   r"signed|approved|agreed|endorsed|wrapped up|concluded|ended)\b",
                                   masked[lead.end():m.start()]):
                 org = run.key_of(int(lead.group("lo") or lead.group("lo2")))
+            # "ECOWAS announced at an extraordinary summit in Abuja that ...": its own summit
+            said = re.search(rf"{L.slot('O', 'so')}(?:\s*\(⟦O\d+⟧\))?\s+(?:[\w-]+\s+)?(?:announced|said|decided|"
+                             rf"agreed|adopted|declared|resolved|approved)\s+(?:on\s+\w+\s+)?(?:at|during)\s+"
+                             rf"(?:a|an|its)\s+(?:[\w-]+\s+){{0,3}}$", masked[:m.start("noun")])
+            if org is None and said:
+                org = run.key_of(int(said.group("so")))
         other = re.search(r"\b(next|upcoming|following|last|previous|future|first-ever)\s+(?:year's\s+)?(?:[\w]+-[\w-]+\s+)?(?:⟦[OC]\d+⟧\s+)?$",
                           masked[max(0, m.start() - 40):m.start("noun")], re.I)
         ctx_year = run.anchor.year if run.anchor else run.year
