@@ -274,3 +274,14 @@ def test_organization_announced_at_its_summit(ex):
 def test_founders_of_an_organization_in_a_year(ex):
     f = facts(run(ex, "Yakubu Gowon was among the founders of ECOWAS in 1975."))
     assert ("Economic Community of West African States", "founded", "1975") in f
+
+
+def test_more_ways_of_being_at_a_summit(ex):
+    f = facts(run(ex, "Leaders of the G20 met in New Delhi on Saturday for their summit. Chinese "
+                      "Premier Li Qiang represented China at the summit. Also present were Turkish "
+                      "President Recep Tayyip Erdogan and Japanese Prime Minister Fumio Kishida. "
+                      "Speaking at the summit, South African President Cyril Ramaphosa urged reform.",
+                  published="2023-09-10"))
+    summit = next(s for s, p, o in f if p == "organizedBy")
+    for who in ("Li Qiang", "Recep Tayyip Erdogan", "Fumio Kishida", "Cyril Ramaphosa"):
+        assert (summit, "participant", who) in f

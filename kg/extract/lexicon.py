@@ -144,7 +144,9 @@ NEGATION = re.compile(
     r"cancel(?:led|ed|s)?|stay(?:ed)? away|instead of)\b|n't\b", re.I)
 PARTICIPATE = re.compile(
     r"\b(?:(?:attending|present at|at)\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|gathering)\s+"
-    r"(?:included|include|includes|were)\b|attend(?:ed|s|ing)?|attendance|participat(?:ed|es|ing|ion|e)|take part|took part|taking part|"
+    r"(?:included|include|includes|were)\b|(?:also\s+)?(?:present|in attendance)\s+(?:were|was)\b|"
+    r"represent(?:ed|s|ing)(?=\s+(?:⟦[SO]|his\b|her\b|their\b))|speaking at|spoke at|addressing|told the (?:summit|meeting|gathering|leaders)|"
+    r"attend(?:ed|s|ing)?|attendance|participat(?:ed|es|ing|ion|e)|take part|took part|taking part|"
     r"takes part|chair(?:ed|s|ing)?|open(?:ed|s|ing)|address(?:ed|es)?|gather(?:ed)?|arriv(?:ed|es|ing)|"
     r"presence at|present at|head(?:ed|s)?|led by|led the|lead(?:s)? the|join(?:ed|s)?|met|meet(?:s|ing)?|"
     r"host(?:ed|s|ing)?|welcom(?:ed|es)|sign(?:ed|s)?|stood with|speech|spoke at|attended by|"

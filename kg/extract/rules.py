@@ -1385,7 +1385,7 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                 v.participants.setdefault(a, run.ev(sent, "participant:host"))
     if not evs and run.last_event and re.search(
             r"\b(?:took part|take part|taking part|attended|participated|was present|were present|also attended|"
-            r"among those (?:present|attending)|in attendance|welcomed (?:the\s+)?(?:\w+\s+)?(?:leaders|delegates|heads)|"
+            r"among those (?:present|attending)|in attendance|[Aa]lso present (?:were|was)|welcomed (?:the\s+)?(?:\w+\s+)?(?:leaders|delegates|heads)|"
             r"(?:making|made|makes) (?:his|her) (?:\w+\s+)?debut)\b", masked) \
             and not L.NEGATION.search(masked):
         target = run.events[run.last_event]
@@ -1614,7 +1614,8 @@ def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
                 return c
         elif _OBJECT_CUES.match(clause, c.start()) and 0 <= pos - c.end() <= 60:
             return c
-        elif re.match(r"attended by\b|br(?:ought|ings|inging) together\b|(?:attending|present at|at)\s+(?:the|this)\s",
+        elif re.match(r"attended by\b|br(?:ought|ings|inging) together\b|(?:attending|present at|at)\s+(?:the|this)\s|"
+                      r"(?:[Aa]lso\s+)?(?:present|in attendance)\s+(?:were|was)\b|(?:[Ss]peaking at|[Aa]ddressing)\s+the\s+[^,]{0,40},\s*(?:(?:[\w-]+|⟦[SDO]\d+⟧)\s+){0,4}⟦P",
                       clause[c.start():]) and pos > c.end() and \
                 not re.search(r"\b(?:said|told|when|while|after)\b", clause[c.end():pos]):
             return c  # "was attended by the leaders of A, B, ... as well as by X"
