@@ -285,3 +285,22 @@ def test_more_ways_of_being_at_a_summit(ex):
     summit = next(s for s, p, o in f if p == "organizedBy")
     for who in ("Li Qiang", "Recep Tayyip Erdogan", "Fumio Kishida", "Cyril Ramaphosa"):
         assert (summit, "participant", who) in f
+
+
+def test_foreign_ministers_of_an_organization_met(ex):
+    f = facts(run(ex, "Foreign ministers of the Shanghai Cooperation Organisation met in Astana on "
+                      "Thursday. Russian Foreign Minister Sergei Lavrov met his Chinese counterpart "
+                      "Wang Yi on the sidelines of the meeting.", published="2024-05-23"))
+    fm = next(s for s, p, o in f if p == "organizedBy")
+    assert (fm, "organizedBy", "Shanghai Cooperation Organisation") in f
+    assert (fm, "location", "Astana") in f and (fm, "startDate", "2024-05-23") in f
+    talks = next(s for s, p, o in f if p == "participant" and o == "Wang Yi" and s != fm)
+    assert (talks, "partOf", fm) in f
+
+
+def test_organization_ministers_will_meet_is_planned(ex):
+    f = facts(run(ex, "BRICS foreign ministers will meet in Cape Town next week.",
+                  published="2023-05-25"))
+    fm = next(s for s, p, o in f if p == "organizedBy")
+    assert (fm, "status", "Planned") in f
+    assert (fm, "location", "Cape Town") in f

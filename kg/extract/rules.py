@@ -689,9 +689,20 @@ _NOT_SUMMIT_NAME = re.compile(
 _ORGAN_MEETING = re.compile(
     rf"(?:{L.slot('G', 'g')}\s+(?:meeting|session)|(?:meeting|session)\s+of\s+(?:the\s+)?{L.slot('G', 'g2')})", re.I)
 _OUTREACH = re.compile(rf"(?:[\"“]?outreach[\"”]?\s*/?\s*[\"“]?)?{L.slot('O', 'o')}[\"”]?\s*(?:format|meetings?|sessions?)?", re.I)
-_MINISTERS_MEETING = re.compile(
-    rf"(?:(?P<ord>{L.ORDINAL})\s+)?{L.slot('O', 'o')}\s+(?P<kind>(?:Foreign|Defen[cs]e|Finance|Economic|Trade|Energy|"
-    rf"Health|Agriculture|Interior)\s+)?(?P<noun>Ministers['’]?\s+(?:Meeting|Conference))\b", re.I)
+_PORTFOLIO = r"(?:Foreign|Defen[cs]e|Finance|Economic|Economy|Trade|Energy|Health|Agriculture|Interior)"
+_MINISTERS_MEETINGS = [
+    ("named", re.compile(
+        rf"(?:(?P<ord>{L.ORDINAL})\s+)?{L.slot('O', 'o')}\s+(?P<kind>{_PORTFOLIO}\s+)?(?P<noun>Ministers['’]?\s+"
+        rf"(?:Meeting|Conference))\b", re.I)),
+    ("ministers-met", re.compile(
+        rf"(?P<ord>)\b(?P<kind>{_PORTFOLIO})\s+(?P<noun>ministers)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+        rf"{L.slot('O', 'o')}(?:\s+(?:countries|member states|members|nations|states|bloc))?\s+(?:will\s+|are\s+"
+        rf"(?:due|set|expected|scheduled)\s+to\s+|also\s+)?(?:met|meet|gathered|gather|convened|convene|held)\b", re.I)),
+    ("org-ministers-met", re.compile(
+        rf"(?P<ord>)(?<![\w⟧])(?:the\s+)?{L.slot('O', 'o')}\s+(?P<kind>{_PORTFOLIO})\s+(?P<noun>ministers)\s+(?:will\s+|are\s+"
+        rf"(?:due|set|expected|scheduled)\s+to\s+|also\s+)?(?:met|meet|gathered|gather|convened|convene|held)\b", re.I)),
+    ("organ", re.compile(rf"(?P<ord>)(?P<kind>){L.slot('O', 'o')}\s+(?P<noun>⟦G(?P<g>\d+)⟧)")),
+]
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
@@ -869,18 +880,27 @@ def _events(run: _Run, sent: Sentence) -> None:
         organ = run.mentions[g].text
         key = f"event/{art}/{slugify(organ)}-meeting"
         _new_event(run, key, "Meeting", f"{organ} meeting", sent, m.start(), "event:organ-meeting")
-    # an organization's ministerial meeting ("the 57th ASEAN Foreign Ministers' Meeting")
-    for m in (_MINISTERS_MEETING.finditer(masked) if "inisters" in masked else ()):
-        org = run.key_of(int(m.group("o")))
-        org_ent = run.entities.get(org)
-        if org_ent is None or org_ent.type != "InternationalOrganization":
-            continue
-        short = sorted(org_ent.alt_labels, key=len)[0] if org_ent.alt_labels else org_ent.label
-        kind = (m.group("kind") or "").strip().title()
-        label = " ".join(x for x in (m.group("ord"), short, kind, "Ministers' Meeting") if x)
-        key = f"event/{art}/{slugify(short)}-{slugify(kind) + '-' if kind else ''}ministers-meeting"
-        ev = _new_event(run, key, "Meeting", label, sent, m.start("noun"), "event:ministers-meeting")
-        ev.organizer = ev.organizer or org
+    # an organization's ministerial meeting ("the 57th ASEAN Foreign Ministers' Meeting", "foreign
+    # ministers of the SCO met in Goa", "the SCO Council of Foreign Ministers")
+    if "inisters" in masked:
+        for rule, rx in _MINISTERS_MEETINGS:
+            for m in rx.finditer(masked):
+                org = run.key_of(int(m.group("o")))
+                org_ent = run.entities.get(org)
+                if org_ent is None or org_ent.type != "InternationalOrganization":
+                    continue
+                if rule == "organ" and not re.search(r"\bMinisters\b", run.mentions[int(m.group("g"))].text):
+                    continue
+                short = sorted(org_ent.alt_labels, key=len)[0] if org_ent.alt_labels else org_ent.label
+                kind = (m.group("kind") or "").strip().title()
+                label = " ".join(x for x in (m.group("ord"), short, kind, "Ministers' Meeting") if x)
+                key = f"event/{art}/{slugify(short)}-{slugify(kind) + '-' if kind else ''}ministers-meeting"
+                ev = _new_event(run, key, "Meeting", label, sent, m.start("noun"), "event:ministers-meeting")
+                ev.organizer = ev.organizer or org
+                run.last_event = ev.key
+                if rule.endswith("-met"):
+                    future = re.search(r"\b(?:will|are\s+(?:due|set|expected|scheduled)\s+to)\s+\w+$", m.group())
+                    ev.votes["planned" if future else "happened"] += 3
     # session formats within a summit
     for m in L.SESSION_FORMAT.finditer(masked):
         fmt = m.group("fmt").lower()
@@ -1056,6 +1076,13 @@ def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -
         summits = [run.events[k] for k, _ in sent.events if run.events[k].type == "Summit"]
         if summits:
             ev.part_of = summits[0].key
+            ev.note("partOf", run.ev(sent, "partOf:sidelines"))
+    if ev.part_of is None and re.search(r"\b(?:sidelines|margins|fringes)\s+of\s+the\s+(?:[\w-]+\s+)?(?:meeting|gathering|"
+                                        r"conference|talks)\b", sent.masked):
+        # "on the sidelines of the meeting": an organization's ministerial meeting
+        held = [e for e in run.events.values() if e.key.endswith("ministers-meeting") and e.key != ev.key]
+        if held:
+            ev.part_of = held[-1].key
             ev.note("partOf", run.ev(sent, "partOf:sidelines"))
     if ev.part_of is None and re.search(r"\b(?:[Oo]n|[Aa]t)\s+the\s+(?:sidelines|margins|fringes)\b(?!\s+of)", sent.masked):
         main = _main_summit(run)  # "On the sidelines, X held talks with Y": of the summit reported
