@@ -304,3 +304,14 @@ def test_organization_ministers_will_meet_is_planned(ex):
     fm = next(s for s, p, o in f if p == "organizedBy")
     assert (fm, "status", "Planned") in f
     assert (fm, "location", "Cape Town") in f
+
+
+def test_leaders_who_met_for_a_summit_hold_no_talks_of_their_own(ex):
+    f = facts(run(ex, "President Biden and Prime Minister Kishida met in Hiroshima on Saturday for a "
+                      "summit of the Quad, after Biden cut short his tour, upending plans to gather in "
+                      "Australia.", published="2023-05-21"))
+    assert not any(s.startswith("talks between") for s, p, o in f)
+    quad = next(s for s, p, o in f if p == "organizedBy")
+    assert (quad, "startDate", "2023-05-20") in f  # the main verb is past: last Saturday
+    assert (quad, "location", "Hiroshima") in f
+    assert not any(s == quad and p == "hostCountry" and o == "Australia" for s, p, o in f)

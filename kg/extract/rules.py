@@ -955,6 +955,8 @@ def _events(run: _Run, sent: Sentence) -> None:
             continue  # a pattern with placeholders a and b
         for m in rx.finditer(masked):
             pair = None
+            if re.match(r"[^.;]{0,80}?\bfor\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}summit\b", masked[m.end():]):
+                continue  # "A and B met in Hiroshima for a summit of the Quad": the summit, no talks of two
             if "a" in rx.groupindex:
                 a, b = run.person_of.get(int(m.group("a"))), run.person_of.get(int(m.group("b")))
                 if a and b and a != b:
@@ -1399,11 +1401,18 @@ _NOT_VENUE = re.compile(
     r"humanitarian|aggression|killings?|massacre|siege|invasion|operations?)\s*$", re.I)
 
 
+_PAST_VERB = re.compile(r"\b(?:met|held|signed|attended|gathered|took part|arrived|visited|hosted|opened|"
+                        r"adopted|ended|closed|concluded)\b")
+
+
 def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
     masked = sent.masked
     evs = _sentence_events(run, sent)
     pub = run.anchor
-    future = bool(L.FUTURE.search(masked))
+    fm = L.FUTURE.search(masked)
+    pm = _PAST_VERB.search(masked)
+    # "They met on Saturday ..., upending plans to gather in Australia": the main verb is past
+    future = fm is not None and not (pm is not None and pm.start() < fm.start())
     # hosts who welcome a visitor take part in the visit
     for m in re.finditer(rf"{L.slot('P', 'a')}[^.;⟦]{{0,30}}?\b(?:welcomed|greeted|received|hosted)\s+{L.slot('P', 'b')}", masked):
         a, b = run.person_of.get(int(m.group("a"))), run.person_of.get(int(m.group("b")))
@@ -1740,8 +1749,12 @@ def _finish_events(run: _Run) -> None:
             loc = sorted(ev.location.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             if run.entities[loc].type == "City":
                 run.add_fact(ev.key, "location", loc, sup(f"location:{loc}", src))
+                city = run.city_of.get(loc)
+                if ev.host is not None and city is not None and ev.host.startswith("state/") and \
+                        run.ref.state_by_iso2(city.country) is not None and \
+                        run.ref.state_by_iso2(city.country).iso3 != ev.host[len("state/"):]:
+                    ev.host = None  # "met in Hiroshima ..., upending plans to gather in Australia"
                 if ev.host is None and ev.type != "Visit" and not ev.part_of:
-                    city = run.city_of.get(loc)
                     st = run.ref.state_by_iso2(city.country) if city else None
                     if st and f"state/{st.iso3}" in run.entities:
                         ev.host = f"state/{st.iso3}"
