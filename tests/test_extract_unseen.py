@@ -315,3 +315,13 @@ def test_leaders_who_met_for_a_summit_hold_no_talks_of_their_own(ex):
     assert (quad, "startDate", "2023-05-20") in f  # the main verb is past: last Saturday
     assert (quad, "location", "Hiroshima") in f
     assert not any(s == quad and p == "hostCountry" and o == "Australia" for s, p, o in f)
+
+
+def test_hosted_a_list_of_titled_leaders_at_a_summit(ex):
+    f = facts(run(ex, "Prime Minister Kishida hosted the US president, Joe Biden, the UK prime "
+                      "minister, Rishi Sunak, and Italy's prime minister, Giorgia Meloni, at the G7 "
+                      "summit in Hiroshima on Friday.", published="2023-05-21"))
+    g7 = next(s for s, p, o in f if p == "organizedBy")
+    for who in ("Joe Biden", "Rishi Sunak", "Giorgia Meloni"):
+        assert (g7, "participant", who) in f
+    assert ("Giorgia Meloni", "leaderOf", "Italy") in f

@@ -299,9 +299,14 @@ def _slots(masked: str, kinds: str | None = None) -> list[tuple[str, int, int]]:
             if kinds is None or m.group(1) in kinds]
 
 
+#: ", and Italy's prime minister, Giorgia Meloni, at ...": the last item of a list, not a clause
+_LIST_END = (r"(?!\s+(?:the\s+)?(?:⟦[SDO]\d+⟧\s*(?:'s|’s)?\s+)?(?:[A-Za-z-]+(?:\s+|\s*,\s*)){0,3}⟦P\d+⟧\s*"
+             r"(?:,|\.|;|$|\s+(?:at|in|on|to|were|was|for)\b))")
+
+
 def _clauses(masked: str, *, coord: bool = True) -> list[tuple[int, int]]:
     bounds, start = [], 0
-    rx = r";|\bbut\b|\bwhile\b|\bwhereas\b|,\s+with\b|\(|\)" + (r"|, and\b" if coord else "")
+    rx = r";|\bbut\b|\bwhile\b|\bwhereas\b|,\s+with\b|\(|\)" + (r"|, and\b" + _LIST_END if coord else "")
     for m in re.finditer(rx, masked):
         bounds.append((start, m.start()))
         start = m.end()
@@ -1638,6 +1643,10 @@ def _main_summit(run: _Run) -> Event | None:
 _OBJECT_CUES = re.compile(r"attended by|headed by|led by|welcom|greet|receiv|host|met|meet|chaired by|br(?:ought|ings|inging) together", re.I)
 
 
+_LIST_ITEMS = re.compile(r"(?:,|\b(?:and|the|president|prime|minister|chancellor|premier|king|queen|emir|foreign|"
+                         r"secretary|of|state|leader|vice|deputy)\b|⟦[SDO]\d+⟧\s*(?:'s|’s)?|⟦P\d+⟧|\s)+", re.I)
+
+
 def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
     """The participation cue a person at ``pos`` is the subject (or agent) of."""
     for c in cues:
@@ -1648,8 +1657,9 @@ def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
             if len(between) <= 200 and not re.search(r"⟦P\d+⟧", rest) and len(rest) <= 90 and \
                     not re.search(r"\b(?:as|while|when|after|because|since|said|says|told|tells|announced|added)\b", between):
                 return c
-        elif _OBJECT_CUES.match(clause, c.start()) and 0 <= pos - c.end() <= 60:
-            return c
+        elif _OBJECT_CUES.match(clause, c.start()) and 0 <= pos - c.end() and (
+                pos - c.end() <= 60 or not _LIST_ITEMS.sub("", clause[c.end():pos]).strip(" ,")):
+            return c  # (or the next item of a list of titled names after it)
         elif re.match(r"attended by\b|br(?:ought|ings|inging) together\b|(?:attending|present at|at)\s+(?:the|this)\s|"
                       r"(?:[Aa]lso\s+)?(?:present|in attendance)\s+(?:were|was)\b|(?:[Ss]peaking at|[Aa]ddressing)\s+the\s+[^,]{0,40},\s*(?:(?:[\w-]+|⟦[SDO]\d+⟧)\s+){0,4}⟦P",
                       clause[c.start():]) and pos > c.end() and \
