@@ -325,3 +325,35 @@ def test_hosted_a_list_of_titled_leaders_at_a_summit(ex):
     for who in ("Joe Biden", "Rishi Sunak", "Giorgia Meloni"):
         assert (g7, "participant", who) in f
     assert ("Giorgia Meloni", "leaderOf", "Italy") in f
+
+
+def test_sized_organization_with_its_members_between_dashes(ex):
+    f = facts(run(ex, "The six-nation Gulf Cooperation Council (GCC) - Saudi Arabia, Qatar, Kuwait, "
+                      "Bahrain, Oman and the United Arab Emirates - has been divided."))
+    for s in ("Saudi Arabia", "Qatar", "Oman", "United Arab Emirates"):
+        assert (s, "memberOf", "Gulf Cooperation Council") in f
+
+
+def test_who_is_also_the_states_prime_minister(ex):
+    f = facts(run(ex, "Saudi Crown Prince Mohammed bin Salman, who is also Saudi Arabia's prime "
+                      "minister, chaired the meeting."))
+    assert ("Mohammed bin Salman", "leaderOf", "Saudi Arabia") in f
+    assert ("Mohammed bin Salman", "title", "Prime Minister") in f
+    assert ("Mohammed bin Salman", "officialOf", "Saudi Arabia") not in f
+
+
+def test_surname_without_its_article_is_the_same_person(ex):
+    a = run(ex, "Syrian President Bashar al-Assad arrived in Jeddah. Assad met the leaders.")
+    assert [e.label for e in a.entities.values() if e.type == "Person"] == ["Bashar al-Assad"]
+
+
+def test_a_month_is_not_a_city(ex):
+    a = run(ex, "The deal was brokered by China in March.")
+    assert "City" not in {e.type for e in a.entities.values()}
+
+
+def test_ministers_meeting_in_a_capital_voted(ex):
+    f = facts(run(ex, "Arab League foreign ministers meeting in the Egyptian capital, Cairo, on May 7 "
+                      "voted to readmit Syria.", published="2023-05-19"))
+    fm = next(s for s, p, o in f if p == "organizedBy")
+    assert (fm, "location", "Cairo") in f and (fm, "startDate", "2023-05-07") in f

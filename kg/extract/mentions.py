@@ -411,6 +411,8 @@ AMBIGUOUS_CITIES = frozenset("""aurora bath bolton columbia concord derby enterp
 hamilton independence irvine jackson kent lincoln madison male midland mobile nice norman orange
 providence reading regina richmond salem split surprise tyre victoria warren york sale mission
 temple hope spring wells deal march may june august victory union""".split())
+_MONTHS = frozenset("january february march april may june july august september october november "
+                    "december".split())
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|to|from|near|outside|via|visit(?:ed|ing|s)?)\s+(?:the\s+)?)$", re.I)
 
 
@@ -423,6 +425,8 @@ def _plausible_city(m: Mention, doc, ner_places: set[tuple[int, int]],
     if m.kind != "C":
         return True
     city = reference().cities[m.ref]
+    if fold(m.text) in _MONTHS:
+        return False  # "brokered by China in March": a month ("March", Cambridgeshire, is not news)
     if fold(m.text) not in AMBIGUOUS_CITIES and (city.population >= SMALL_CITY or city.capital_of):
         return True
     if any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in ner_spans):
@@ -601,6 +605,9 @@ def _name_aliases(doc, mentions: list[Mention], gaz: Gazetteer, text: str | None
         last = words[-1]
         if len(words) > 1 and len(last) >= 3 and last[:1].isupper() and not _names_state_or_org(gaz, last):
             names.setdefault(last, m.text)
+        bare = re.sub(r"^(?:al|el|Al|El)[-‑]", "", last)  # "Assad" of "Bashar al-Assad"
+        if len(words) > 1 and bare != last and len(bare) >= 3 and not _names_state_or_org(gaz, bare):
+            names.setdefault(bare, m.text)
         first = words[0]
         if len(words) in (2, 3) and 2 <= len(first) <= 3 and first[:1].isupper() and not _names_state_or_org(gaz, first):
             names.setdefault(first, m.text)  # family name first: "Xi" of "Xi Jinping", "Kim", "Lee"

@@ -221,6 +221,10 @@ def extract_relations(article: Article, doc, mentions: list[Mention], *,
         _event_details(run, sent, year)
     _finish_events(run)
     _finish_documents(run)
+    # a leader of X is not also one of X's other officials ("Crown Prince ... and prime minister")
+    for (s_, p_, o_) in [k for k in run.facts if k[1] == "officialOf"]:
+        if (s_, "leaderOf", o_) in run.facts:
+            del run.facts[(s_, p_, o_)]
     ext = Extraction(article=article, entities=dict(run.entities), extractor="rules")
     ext.facts = sorted(run.facts.values(), key=lambda f: (f.subject, f.predicate, str(f.obj)))
     return ext
@@ -240,7 +244,8 @@ def _cluster_persons(run: _Run) -> None:
             continue
         found = None
         for ctoks, key in clusters:
-            if set(toks) <= set(ctoks) or (len(toks) == 1 and any(t.split("-")[0] == toks[0] for t in ctoks)):
+            if set(toks) <= set(ctoks) or (len(toks) == 1 and any(
+                    t.split("-")[0] == toks[0] or re.sub(r"^(?:al|el)-", "", t) == toks[0] for t in ctoks)):
                 found = key
                 break
         if found is None:
@@ -371,11 +376,19 @@ _CHAIRS = re.compile(r"⟦P(?P<p>\d+)⟧\s*,\s+who\s+(?:currently\s+|also\s+|now
 
 
 def _chairs(run: _Run, sent: Sentence) -> None:
+    for m in _WHO_IS.finditer(sent.masked):
+        if int(m.group("p")) in run.person_of:
+            _record_office(run, sent, int(m.group("p")), int(m.group("h")), m.group("title"), "office:who-is")
     for m in _CHAIRS.finditer(sent.masked):
         person = run.person_of.get(int(m.group("p")))
         org = run.key_of(int(m.group("o"))) if m.group("o") else _org_before(run, sent, m.start())
         if person and org and run.entities.get(org) and run.entities[org].type == "InternationalOrganization":
             run.add_fact(person, "leaderOf", org, run.ev(sent, "office:who-chairs"))
+
+
+#: "Prince Mohammed, who is also Saudi Arabia's prime minister"
+_WHO_IS = re.compile(rf"⟦P(?P<p>\d+)⟧\s*,\s+who\s+is\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+)?{L.slot('SD', 'h')}\s*"
+                     rf"{L.POSS}?\s+{L.TITLE}\b", re.I)
 
 
 _SEAT_TITLE = re.compile(rf"⟦G(?P<g>\d+)⟧\s+{L.TITLE}\s*,?\s+{_HON}{_PERSON}", re.I)
@@ -578,6 +591,10 @@ def _orgs_for(run: _Run, sent: Sentence, pos: int):
     return None
 
 
+_SIZED_LIST = re.compile(
+    rf"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*|\w+ty)-(?:nation|member|"
+    rf"country|state)\s+{L.slot('O', 'o')}(?:\s*\(⟦O\d+⟧\))?\s*(?:[-–—:(]|,\s+(?:namely|comprising)\s)\s*"
+    rf"(?P<list>(?:the\s+)?⟦S\d+⟧(?:\s*(?:,|and|, and)\s+(?:the\s+)?⟦S\d+⟧)+)\s*(?:[-–—)]|,|$)", re.I)
 #: a state right after one of these is the object of something else than membership
 _NOT_MEMBER_BEFORE = re.compile(
     r"\b(?:(?:ties|relations|trade|talks|cooperation|agreements?|deals?|partnership|dialogue|links|contacts|"
@@ -620,6 +637,12 @@ def _memberships(run: _Run, sent: Sentence) -> None:
                         continue  # "..., Brazil said": the source of the news, not a member
                     st_key = run.key_of(idx)
                     run.add_fact(st_key, "memberOf", org, run.ev(sent, "member:cue"))
+    # "The six-nation Gulf Cooperation Council (GCC) - Saudi Arabia, Qatar, ... and Oman - has ...":
+    # an organization sized by its members, then the list of them between dashes or in parentheses
+    for m in _SIZED_LIST.finditer(masked):
+        org = run.key_of(int(m.group("o")))
+        for _, i, _ in _slots(m.group("list"), "S"):
+            run.add_fact(run.key_of(i), "memberOf", org, run.ev(sent, "member:sized-list"))
     # "Turkey, a NATO member, has applied to join BRICS": the apposition states a membership
     for m in re.finditer(r"⟦S(?P<s>\d+)⟧\s*,\s+(?:a|an)\s+(?:(?:fellow|founding|full)\s+)?⟦O(?P<o>\d+)⟧\s+"
                          r"member(?:\s+(?:state|country|nation))?\s*,", masked):
@@ -702,15 +725,15 @@ _MINISTERS_MEETINGS = [
     ("ministers-met", re.compile(
         rf"(?P<ord>)\b(?P<kind>{_PORTFOLIO})\s+(?P<noun>ministers)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
         rf"{L.slot('O', 'o')}(?:\s+(?:countries|member states|members|nations|states|bloc))?\s+(?:will\s+|are\s+"
-        rf"(?:due|set|expected|scheduled)\s+to\s+|also\s+)?(?:met|meet|gathered|gather|convened|convene|held)\b", re.I)),
+        rf"(?:due|set|expected|scheduled)\s+to\s+|also\s+)?(?:met|meet|meeting|gathered|gather|convened|convene|held)\b", re.I)),
     ("org-ministers-met", re.compile(
         rf"(?P<ord>)(?<![\w⟧])(?:the\s+)?{L.slot('O', 'o')}\s+(?P<kind>{_PORTFOLIO})\s+(?P<noun>ministers)\s+(?:will\s+|are\s+"
-        rf"(?:due|set|expected|scheduled)\s+to\s+|also\s+)?(?:met|meet|gathered|gather|convened|convene|held)\b", re.I)),
+        rf"(?:due|set|expected|scheduled)\s+to\s+|also\s+)?(?:met|meet|meeting|gathered|gather|convened|convene|held)\b", re.I)),
     ("organ", re.compile(rf"(?P<ord>)(?P<kind>){L.slot('O', 'o')}\s+(?P<noun>⟦G(?P<g>\d+)⟧)")),
 ]
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held talks with|holds talks with|hold talks with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held (?:separate |bilateral |private |closed-door |further )?talks with|holds talks with|hold talks with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,2}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
     ("meeting:their", re.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
     ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
