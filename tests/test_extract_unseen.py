@@ -357,3 +357,19 @@ def test_ministers_meeting_in_a_capital_voted(ex):
                       "voted to readmit Syria.", published="2023-05-19"))
     fm = next(s for s, p, o in f if p == "organizedBy")
     assert (fm, "location", "Cairo") in f and (fm, "startDate", "2023-05-07") in f
+
+
+def test_two_leaders_agreed_after_talks_and_met_on_the_sidelines(ex):
+    f = facts(run(ex, "President Joe Biden and Chinese President Xi Jinping agreed to restore "
+                      "military communications after four hours of talks on Wednesday. The two "
+                      "leaders met at the Filoli estate in Woodside, California, on the sidelines of "
+                      "the Asia-Pacific Economic Cooperation summit. They last met in November on "
+                      "the margins of the Group of 20 summit in Indonesia.", published="2023-11-16"))
+    talks = next(s for s, p, o in f if p == "participant" and o == "Xi Jinping" and "talks" in s)
+    assert (talks, "participant", "Joe Biden") in f
+    assert (talks, "startDate", "2023-11-15") in f
+    assert (talks, "location", "Woodside") in f
+    apec = next(s for s, p, o in f if p == "organizedBy" and o == "Asia-Pacific Economic Cooperation")
+    assert (talks, "partOf", apec) in f
+    g20 = next(s for s, p, o in f if p == "organizedBy" and o == "Group of Twenty")
+    assert g20 != apec

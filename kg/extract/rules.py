@@ -735,6 +735,7 @@ _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held (?:separate |bilateral |private |closed-door |further )?talks with|holds talks with|hold talks with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,2}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
+    ("meeting:and-agreed-after-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:agreed|pledged|vowed|discussed|signed|reached)\b[^.;⟦]{{0,120}}?\b(?:after|during|in|at)\s+(?:[\w-]+\s+){{0,4}}?(?:talks|a meeting|their meeting)\b", re.I)),
     ("meeting:their", re.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
     ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
 ]
@@ -836,6 +837,9 @@ def _events(run: _Run, sent: Sentence) -> None:
                 org = run.key_of(int(said.group("so")))
         other = re.search(r"\b(next|upcoming|following|last|previous|future|first-ever)\s+(?:year's\s+)?(?:[\w]+-[\w-]+\s+)?(?:⟦[OC]\d+⟧\s+)?$",
                           masked[max(0, m.start() - 40):m.start("noun")], re.I)
+        if not other and re.search(r"\b(?:last|previously|first)\s+met\b|\bmet\s+(?:last|previously)\b", masked[:m.start()]):
+            # "They last met in November on the margins of the G20 summit": an earlier summit
+            other = re.search(r"(last)", "last")
         ctx_year = run.anchor.year if run.anchor else run.year
         later_year = re.match(r"\s+in\s+((?:19|20)\d\d)\b", masked[m.end():m.end() + 12])
         if later_year and ctx_year and int(later_year.group(1)) != ctx_year and not m.group("ord") and not other:
@@ -997,6 +1001,12 @@ def _events(run: _Run, sent: Sentence) -> None:
                 bil = [e for e in run.events.values() if e.type == "Meeting" and len(e.persons) == 2]
                 if bil:
                     _touch(run, bil[0], sent, m.start())
+                    if bil[0].part_of is None and re.search(r"\b(?:sidelines|margins|fringes)\s+of\b", masked):
+                        summits = [run.events[k] for k, _ in sent.events if run.events[k].type == "Summit"
+                                   and run.events[k].date_rank != 0]
+                        if summits:  # "The two leaders met ... on the sidelines of the APEC summit"
+                            bil[0].part_of = summits[0].key
+                            bil[0].note("partOf", run.ev(sent, "partOf:sidelines"))
                 continue
             if pair is None:
                 continue
@@ -1558,8 +1568,9 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         if ev is None or (ev.type == "Meeting" and ev.date_rank == 0):
             continue
         if ev.type == "Meeting" and len(ev.persons) == 2 and not re.search(
-                r"(?:talks|meeting|met|meet|⟦P\d+⟧)\s+in\s+(?:the\s+)?(?:⟦[SD]\d+⟧\s*(?:'s|’s)?\s+(?:capital(?:\s+city)?\s*,?\s*)?)?⟦C",
-                masked[max(0, m.start() - 20):m.end()]):
+                r"(?:talks|meeting|met|meet|⟦P\d+⟧)\s+(?:at\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:[a-z]+\s+)?)?in\s+"
+                r"(?:the\s+)?(?:⟦[SD]\d+⟧\s*(?:'s|’s)?\s+(?:capital(?:\s+city)?\s*,?\s*)?)?⟦C",
+                masked[max(0, m.start() - 60):m.end()]):
             continue
         ev.location[run.key_of(int(m.group("c")))] += 1
         ev.note(f"location:{run.key_of(int(m.group('c')))}", run.ev(sent, "location:in-city"))
