@@ -373,3 +373,13 @@ def test_two_leaders_agreed_after_talks_and_met_on_the_sidelines(ex):
     assert (talks, "partOf", apec) in f
     g20 = next(s for s, p, o in f if p == "organizedBy" and o == "Group of Twenty")
     assert g20 != apec
+
+
+def test_received_by_and_travelled_for_talks_are_meetings(ex):
+    f = facts(run(ex, "President Lula was also received by Premier Li Qiang on Friday. It comes a "
+                      "month after President Xi traveled to Moscow for talks with Russian President "
+                      "Vladimir Putin.", published="2023-04-14"))
+    li = next(s for s, p, o in f if p == "participant" and o == "Li Qiang")
+    assert (li, "participant", "Lula") in f and (li, "startDate", "2023-04-14") in f
+    moscow = next(s for s, p, o in f if p == "participant" and o == "Vladimir Putin")
+    assert (moscow, "participant", "Xi") in f and (moscow, "location", "Moscow") in f
