@@ -383,3 +383,18 @@ def test_received_by_and_travelled_for_talks_are_meetings(ex):
     assert (li, "participant", "Lula") in f and (li, "startDate", "2023-04-14") in f
     moscow = next(s for s, p, o in f if p == "participant" and o == "Vladimir Putin")
     assert (moscow, "participant", "Xi") in f and (moscow, "location", "Moscow") in f
+
+
+def test_documents_exchanged_in_the_presence_of_leaders(ex):
+    f = facts(run(ex, "The annual summit was held in Moscow on 9 July. During the summit, nine "
+                      "agreements and memoranda of understanding were exchanged in the presence of "
+                      "the two leaders.", published="2024-07-09"))
+    pkg = next(s for s, p, o in f if p == "documentCount")
+    assert (pkg, "documentCount", 9) in f
+    assert any(s == pkg and p == "signedAt" and "summit" in o for s, p, o in f)
+
+
+def test_federal_chancellor_leads_the_state(ex):
+    f = facts(run(ex, "Austrian Federal Chancellor Karl Nehammer welcomed the guests."))
+    assert ("Karl Nehammer", "title", "Federal Chancellor") in f
+    assert ("Karl Nehammer", "leaderOf", "Austria") in f

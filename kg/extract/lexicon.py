@@ -21,7 +21,7 @@ POSS = r"(?:'s|’s|')"
 _TITLE_MOD = (r"(?:acting|interim|caretaker|outgoing|incoming|former|ex-|then-|late|new|newly[- ]elected|"
               r"first|deputy|vice|senior|chief|top|foreign|prime|presidential|supreme|crown|special|"
               r"permanent|national|defen[cs]e|finance|trade|economy|economic|external affairs|interior|"
-              r"home|security|foreign affairs|energy|justice|health|state|military|executive|press)")
+              r"home|security|foreign affairs|energy|justice|health|state|military|executive|press|federal)")
 _TITLE_HEAD = (r"(?:president|prime minister|premier|chancellor|king|queen|emir|amir|sultan|leader|"
                r"secretary[- ]general|director[- ]general|secretary of state|foreign secretary|secretary|"
                r"minister(?: of (?:foreign affairs|defen[cs]e|finance|economy|trade|state|the interior|"
@@ -41,7 +41,7 @@ PRE_TITLE = (rf"(?:(?:the\s+)?(?:⟦[SDO]\d+⟧\s*(?:'s|’s)?\s+)?(?:{_TITLE_MO
              rf"{HONORIFIC}")
 
 LEADER_HEADS = re.compile(
-    r"^(?:top |supreme )?(?:president|prime minister|premier|chancellor|king|queen|emir|amir|sultan|"
+    r"^(?:top |supreme |federal )?(?:president|prime minister|premier|chancellor|king|queen|emir|amir|sultan|"
     r"leader|secretary[- ]general|director[- ]general|head of state|head of government|monarch|"
     r"chair(?:man|woman|person)?)$", re.I)
 NO_OFFICE = re.compile(r"\b(?:former|ex-|then-|late)\b|-elect\b|\belect\b", re.I)
@@ -119,7 +119,8 @@ PACKAGE = re.compile(
     r"treaties|contracts|resolutions))\b", re.I)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
-SIGN_CUE = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|e|es|ing)|put their names to)\b", re.I)
+SIGN_CUE = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|e|es|ing)|put their names to|"
+                      r"(?:were|was|are|be)\s+exchanged)\b", re.I)
 ADOPT_CUE = re.compile(
     r"\b(?:adopt(?:ed|s|ion|ing)?|approv(?:ed|e|al|ing)|issu(?:ed|e|ing)|endors(?:ed|e)|"
     r"launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|ratif(?:ied|y)|draft(?:ed|ing)?|finali[sz](?:ed|e)|"
