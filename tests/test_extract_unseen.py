@@ -398,3 +398,14 @@ def test_federal_chancellor_leads_the_state(ex):
     f = facts(run(ex, "Austrian Federal Chancellor Karl Nehammer welcomed the guests."))
     assert ("Karl Nehammer", "title", "Federal Chancellor") in f
     assert ("Karl Nehammer", "leaderOf", "Austria") in f
+
+
+def test_the_title_alone_refers_to_its_one_holder_and_passive_hosts(ex):
+    f = facts(run(ex, "Prime Minister of India Shri Narendra Modi paid an official visit to Russia on "
+                      "8-9 July 2024. On arrival in Moscow, the Prime Minister was received at the "
+                      "airport by First Deputy Prime Minister Denis Manturov. The Prime Minister was "
+                      "accompanied by External Affairs Minister S. Jaishankar.",
+                  published="2024-07-09"))
+    visit = next(s for s, p, o in f if p == "participant" and o == "Narendra Modi")
+    assert (visit, "participant", "Denis Manturov") in f
+    assert (visit, "participant", "S. Jaishankar") in f

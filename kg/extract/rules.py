@@ -476,7 +476,7 @@ def _record_office(run: _Run, sent: Sentence, p_idx: int, holder_idx: int | None
 
 _ANAPHOR_OFFICE = re.compile(
     rf"\b(?:the|its)\s+(?:{L.slot('SD', 'h')}\s*{L.POSS}?\s+)?(?P<t>leader|president|prime minister|premier|"
-    rf"chancellor|head of state|top leader|king|emir|secretary[- ]general)(?:\s+of\s+(?:the\s+)?{L.slot('SO', 'h2')})?(?!\s*,?\s*⟦P)",
+    rf"chancellor|head of state|top leader|king|emir|crown prince|secretary[- ]general)(?:\s+of\s+(?:the\s+)?{L.slot('SO', 'h2')})?(?!\s*,?\s*⟦P)",
     re.I)
 
 
@@ -484,12 +484,17 @@ def _office_anaphors(run: _Run, sent: Sentence) -> None:
     """"the Russian leader", "the Prime Minister of X" -> a synthetic mention of the office holder."""
     def repl(m: re.Match) -> str:
         h = m.group("h") or m.group("h2")
-        if h is None:
-            return m.group(0)
-        holder = run.key_of(int(h))
         t = m.group("t").lower()
-        cands = {p for p, offs in run.offices.items() for (ho, title, leader) in offs
-                 if ho == holder and (leader if t in ("leader", "top leader") else title.lower() == t)}
+        if h is None:
+            # "the Prime Minister", "the crown prince": the one person of the article with that title
+            if t in ("leader", "top leader", "head of state"):
+                return m.group(0)
+            cands = {p for p, offs in run.offices.items() for (_, title, _) in offs if title.lower() == t}
+            cands |= {f.subject for f in run.facts.values() if f.predicate == "title" and str(f.obj).lower() == t}
+        else:
+            holder = run.key_of(int(h))
+            cands = {p for p, offs in run.offices.items() for (ho, title, leader) in offs
+                     if ho == holder and (leader if t in ("leader", "top leader") else title.lower() == t)}
         if len(cands) != 1:
             return m.group(0)
         person = cands.pop()
@@ -1441,6 +1446,9 @@ _NOT_VENUE = re.compile(
     r"humanitarian|aggression|killings?|massacre|siege|invasion|operations?)\s*$", re.I)
 
 
+_PASSIVE_HOST = re.compile(
+    rf"{L.slot('P', 'b')}\s+(?:was|were|will be|is)\s+(?:also\s+)?(?:received|welcomed|greeted|met|accompanied)"
+    rf"(?:\s+(?:at|on arrival|upon arrival)[^.;⟦]{{0,30}}?)?\s+by\s+(?P<rest>[^;]*)", re.I)
 _PAST_VERB = re.compile(r"\b(?:met|held|signed|attended|gathered|took part|arrived|visited|hosted|opened|"
                         r"adopted|ended|closed|concluded)\b")
 
@@ -1453,12 +1461,20 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
     pm = _PAST_VERB.search(masked)
     # "They met on Saturday ..., upending plans to gather in Australia": the main verb is past
     future = fm is not None and not (pm is not None and pm.start() < fm.start())
-    # hosts who welcome a visitor take part in the visit
+    # hosts who welcome a visitor take part in the visit, and so do those who come along
     for m in re.finditer(rf"{L.slot('P', 'a')}[^.;⟦]{{0,30}}?\b(?:welcomed|greeted|received|hosted)\s+{L.slot('P', 'b')}", masked):
         a, b = run.person_of.get(int(m.group("a"))), run.person_of.get(int(m.group("b")))
         for v in run.events.values():
             if v.type == "Visit" and v.persons == (b,) and a and a != b:
                 v.participants.setdefault(a, run.ev(sent, "participant:host"))
+    for m in _PASSIVE_HOST.finditer(masked):  # "the Prime Minister was received at the airport by X"
+        b = run.person_of.get(int(m.group("b")))
+        people = [run.person_of.get(i) for _, i, _ in _slots(m.group("rest"), "P")]
+        for v in run.events.values():
+            if v.type == "Visit" and v.persons == (b,):
+                for a in people:
+                    if a and a != b:
+                        v.participants.setdefault(a, run.ev(sent, "participant:host"))
     if not evs and run.last_event and re.search(
             r"\b(?:took part|take part|taking part|attended|participated|was present|were present|also attended|"
             r"among those (?:present|attending)|in attendance|[Aa]lso present (?:were|was)|welcomed (?:the\s+)?(?:\w+\s+)?(?:leaders|delegates|heads)|"
