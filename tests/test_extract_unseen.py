@@ -409,3 +409,15 @@ def test_the_title_alone_refers_to_its_one_holder_and_passive_hosts(ex):
     visit = next(s for s, p, o in f if p == "participant" and o == "Narendra Modi")
     assert (visit, "participant", "Denis Manturov") in f
     assert (visit, "participant", "S. Jaishankar") in f
+
+
+def test_council_of_ministers_of_an_organization_is_its_meeting(ex):
+    f = facts(run(ex, "The two-day meeting of the Shanghai Cooperation Organisation (SCO) Council of "
+                      "Foreign Ministers (CFM) ended on Friday. Addressing the CFM, External Affairs "
+                      "Minister S. Jaishankar spoke. The meeting was also attended by Chinese Foreign "
+                      "Minister Qin Gang.", published="2023-05-05"))
+    cfm = next(s for s, p, o in f if p == "organizedBy")
+    assert (cfm, "organizedBy", "Shanghai Cooperation Organisation") in f
+    assert (cfm, "participant", "S. Jaishankar") in f
+    assert (cfm, "participant", "Qin Gang") in f
+    assert not any(o == "Council of Foreign Ministers" for s, p, o in f if p == "memberOf")

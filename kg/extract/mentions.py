@@ -563,6 +563,10 @@ _NEW_ORG = re.compile(
 _HEAD_AT = re.compile(_ORG_HEAD)
 
 
+_ORGAN_NAME = re.compile(r"^(?:(?:Council|Conference|Meeting|Board) of (?:[A-Z][\w-]+ )*(?:Ministers|Heads of (?:State|"
+                         r"Government)(?: and Government)?)|[\w ]*(?:Commission|Secretariat|Committee))$")
+
+
 def _new_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
     """Organizations no reference row holds, introduced with an acronym:
     "the Organisation of Eastern Caribbean States (OECS)"; later uses of the acronym too."""
@@ -582,10 +586,12 @@ def _new_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
         if any(x.start < m.end() and s < x.end for x in mentions if x.kind == "O") or len(name.split()) < 2:
             continue
         ref = f"~{name}|{m.group('acr')}"
-        out.append(Mention(s, e, "O", ref, name, "pattern"))
+        # "the SCO Council of Foreign Ministers (CFM)": a body of an organization, not one itself
+        kind = "G" if _ORGAN_NAME.match(name) else "O"
+        out.append(Mention(s, e, kind, ref, name, "pattern"))
         for hit in re.finditer(rf"(?<![\w-]){re.escape(m.group('acr'))}(?![\w-])", text):
             if hit.start() > e + 1 and not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
-                out.append(Mention(hit.start(), hit.end(), "O", ref, hit.group(), "pattern"))
+                out.append(Mention(hit.start(), hit.end(), kind, ref, hit.group(), "pattern"))
     # a new organization wins over places or states inside its name ("...Caribbean States")
     return out
 

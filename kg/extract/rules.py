@@ -95,6 +95,8 @@ class _Run:
         self.docs: dict[str, Doc] = {}
         self.sentences: list[Sentence] = []
         self.last_event: str | None = None
+        #: organ entity key -> the meeting of that organ the article reports
+        self.organ_events: dict[str, str] = {}
         self.last_org: str | None = None
         self.last_doc: dict[str, str] = {}
         self.city_of: dict[str, object] = {}  # city entity key -> reference City
@@ -149,8 +151,9 @@ class _Run:
             key = f"place/{slugify(m.text)}"
             e = self.entities.get(key) or Entity(key, "Region", m.text)
         elif m.kind == "G":
-            key = f"organ/{slugify(m.text)}"
-            e = self.entities.get(key) or Entity(key, "Organ", m.text)
+            name = m.ref[1:].split("|")[0] if m.ref.startswith("~") else m.text  # ("CFM" is its acronym)
+            key = f"organ/{slugify(name)}"
+            e = self.entities.get(key) or Entity(key, "Organ", name)
         elif m.kind == "P":
             key = self.person_of.get(idx) if idx is not None else None
             if key is None:
@@ -734,7 +737,7 @@ _MINISTERS_MEETINGS = [
     ("org-ministers-met", re.compile(
         rf"(?P<ord>)(?<![\w⟧])(?:the\s+)?{L.slot('O', 'o')}\s+(?P<kind>{_PORTFOLIO})\s+(?P<noun>ministers)\s+(?:will\s+|are\s+"
         rf"(?:due|set|expected|scheduled)\s+to\s+|also\s+)?(?:met|meet|meeting|gathered|gather|convened|convene|held)\b", re.I)),
-    ("organ", re.compile(rf"(?P<ord>)(?P<kind>){L.slot('O', 'o')}\s+(?P<noun>⟦G(?P<g>\d+)⟧)")),
+    ("organ", re.compile(rf"(?P<ord>)(?P<kind>){L.slot('O', 'o')}(?:\s*\(⟦O\d+⟧\))?\s+(?P<noun>⟦G(?P<g>\d+)⟧)")),
 ]
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
@@ -919,24 +922,33 @@ def _events(run: _Run, sent: Sentence) -> None:
         organ = run.mentions[g].text
         key = f"event/{art}/{slugify(organ)}-meeting"
         _new_event(run, key, "Meeting", f"{organ} meeting", sent, m.start(), "event:organ-meeting")
+    for _, g, pos in _slots(masked, "G"):
+        key = run.organ_events.get(run.key_of(g))
+        if key is not None:
+            _touch(run, run.events[key], sent, pos)
     # an organization's ministerial meeting ("the 57th ASEAN Foreign Ministers' Meeting", "foreign
     # ministers of the SCO met in Goa", "the SCO Council of Foreign Ministers")
-    if "inisters" in masked:
+    if "inisters" in masked or "⟦G" in masked:
         for rule, rx in _MINISTERS_MEETINGS:
             for m in rx.finditer(masked):
                 org = run.key_of(int(m.group("o")))
                 org_ent = run.entities.get(org)
                 if org_ent is None or org_ent.type != "InternationalOrganization":
                     continue
-                if rule == "organ" and not re.search(r"\bMinisters\b", run.mentions[int(m.group("g"))].text):
-                    continue
                 short = sorted(org_ent.alt_labels, key=len)[0] if org_ent.alt_labels else org_ent.label
                 kind = (m.group("kind") or "").strip().title()
+                if rule == "organ":  # "Council of Foreign Ministers": a foreign ministers' meeting
+                    found = re.search(_PORTFOLIO, run.mentions[int(m.group("g"))].ref, re.I)
+                    kind = found.group().title() if found else ""
+                    if "inisters" not in run.mentions[int(m.group("g"))].ref:
+                        continue
                 label = " ".join(x for x in (m.group("ord"), short, kind, "Ministers' Meeting") if x)
                 key = f"event/{art}/{slugify(short)}-{slugify(kind) + '-' if kind else ''}ministers-meeting"
                 ev = _new_event(run, key, "Meeting", label, sent, m.start("noun"), "event:ministers-meeting")
                 ev.organizer = ev.organizer or org
                 run.last_event = ev.key
+                if rule == "organ":  # later uses of the body ("Addressing the CFM") mean its meeting
+                    run.organ_events[run.key_of(int(m.group("g")))] = ev.key
                 if rule.endswith("-met"):
                     future = re.search(r"\b(?:will|are\s+(?:due|set|expected|scheduled)\s+to)\s+\w+$", m.group())
                     ev.votes["planned" if future else "happened"] += 3
@@ -1713,7 +1725,7 @@ def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
                 pos - c.end() <= 60 or not _LIST_ITEMS.sub("", clause[c.end():pos]).strip(" ,")):
             return c  # (or the next item of a list of titled names after it)
         elif re.match(r"attended by\b|br(?:ought|ings|inging) together\b|(?:attending|present at|at)\s+(?:the|this)\s|"
-                      r"(?:[Aa]lso\s+)?(?:present|in attendance)\s+(?:were|was)\b|(?:[Ss]peaking at|[Aa]ddressing)\s+the\s+[^,]{0,40},\s*(?:(?:[\w-]+|⟦[SDO]\d+⟧)\s+){0,4}⟦P",
+                      r"(?:[Aa]lso\s+)?(?:present|in attendance)\s+(?:were|was)\b|(?:[Ss]peaking at|[Aa]ddressing)\s+the\s+[^,]{0,40},\s*(?:(?:[\w.-]+|⟦[SDO]\d+⟧)\s+){0,4}⟦P",
                       clause[c.start():]) and pos > c.end() and \
                 not re.search(r"\b(?:said|told|when|while|after)\b", clause[c.end():pos]):
             return c  # "was attended by the leaders of A, B, ... as well as by X"
