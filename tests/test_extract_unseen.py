@@ -421,3 +421,18 @@ def test_council_of_ministers_of_an_organization_is_its_meeting(ex):
     assert (cfm, "participant", "S. Jaishankar") in f
     assert (cfm, "participant", "Qin Gang") in f
     assert not any(o == "Council of Foreign Ministers" for s, p, o in f if p == "memberOf")
+
+
+def test_opposition_leader_holds_no_office(ex):
+    f = facts(run(ex, "Kenyan opposition leader Raila Odinga lost the vote."))
+    assert ("Raila Odinga", "leaderOf", "Kenya") not in f
+
+
+def test_known_name_after_and_inside_a_longer_name(ex):
+    a = run(ex, "The African Union's Peace and Security Council met on Friday.")
+    assert "United Nations Security Council" not in {e.label for e in a.entities.values()}
+
+
+def test_a_people_is_not_a_person(ex):
+    a = run(ex, "Africans deserve a seat at the table, President William Ruto said.")
+    assert "Africans" not in {e.label for e in a.entities.values()}

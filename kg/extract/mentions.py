@@ -228,6 +228,9 @@ def _inside_longer_name(toks, i: int) -> bool:
         return False
     prev, ws = toks[i - 1][0], toks[i - 1][1]
     before = toks[i - 2][0]
+    if prev in ("and", "of") and i >= 3 and before[:1].isupper() and before.isalpha() and \
+            before not in _ARTICLES and toks[i - 3][0] not in (".", "!", "?"):
+        return True  # "the Peace and Security Council" is not the (UN) Security Council
     return (bool(ws) and prev.isalpha() and prev[:1].isupper() and prev not in _ARTICLES
             and before not in (".", "!", "?", '"', "“", ":", "-", "—", "–") and "\n" not in before
             and not toks[i - 2][1].count("\n"))
@@ -401,6 +404,9 @@ _PORTFOLIO = frozenset("State Foreign Affairs Defence Defense Finance Interior H
                        "Economy Energy Health Justice".split())
 #: lower-case particles inside names ("von der Leyen", "da Silva", "bin Salman")
 _PARTICLES = frozenset("von van der den de da do dos das del della di du la le bin ibn al el".split())
+#: peoples that NER takes for a person
+_PEOPLES = frozenset("Africans Europeans Asians Americans Arabs Latinos Westerners Palestinians Israelis "
+                     "Ukrainians Russians Chinese".split())
 #: lower-case words no name holds (its particles, "bin", "von der", "da", are others)
 _NOT_IN_NAME = frozenset("the a an and or of on in at to with for from by".split())
 
@@ -471,7 +477,7 @@ def find_mentions(doc) -> list[Mention]:
                     doc[span.end].text[:1].isupper():
                 span = doc[span.start:span.end + 1]  # "Ursula von der" + "Leyen"
             if span is None or not span.text[:1].isupper() or _NOT_PERSON.search(span.text) or (
-                    len(span) == 1 and span.text.isupper()):
+                    len(span) == 1 and (span.text.isupper() or span.text in _PEOPLES)):
                 continue  # ("AMM", an acronym, is no one's name)
             clash = overlaps(span.start_char, span.end_char)
             if clash and any(m.kind in "SODG" for m in clash):

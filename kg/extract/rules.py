@@ -421,6 +421,8 @@ def _offices(run: _Run, sent: Sentence) -> None:
             title = m.group("title")
             if re.search(r"\b(?:former|ex-|late|then-)\s*$", masked[max(0, m.start() - 14):m.start()], re.I):
                 title = "former " + title
+            if re.search(r"\bopposition\s*$", masked[max(0, m.start("title") - 14):m.start("title")], re.I):
+                continue  # "Kenyan opposition leader Raila Odinga" holds no office of Kenya
             if rule == "office:title-name":
                 # bare title: the holder is the nearest state named before it in the clause
                 before = masked[:m.start("title")]
