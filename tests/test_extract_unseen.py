@@ -436,3 +436,16 @@ def test_known_name_after_and_inside_a_longer_name(ex):
 def test_a_people_is_not_a_person(ex):
     a = run(ex, "Africans deserve a seat at the table, President William Ruto said.")
     assert "Africans" not in {e.label for e in a.entities.values()}
+
+
+def test_summit_of_the_one_organization_the_story_is_about(ex):
+    f = facts(run(ex, "The Ukrainian president got his seat at NATO's top table on Wednesday. The "
+                      "talks capped a two-day summit in Vilnius. Diplomats said NATO would keep its "
+                      "door open. NATO allies pledged more air defence.", published="2023-07-12"))
+    assert any(p == "organizedBy" and o == "North Atlantic Treaty Organization" for s, p, o in f)
+
+
+def test_no_organizer_guessed_when_two_organizations_share_the_story(ex):
+    f = facts(run(ex, "EU and AU officials met on Monday. The talks capped a two-day summit in "
+                      "Brussels. The EU and the AU agreed to meet again.", published="2023-07-12"))
+    assert not any(p == "organizedBy" for s, p, o in f)

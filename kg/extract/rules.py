@@ -1774,6 +1774,18 @@ def _finish_events(run: _Run) -> None:
         if ev.key.endswith("-format-session") and ev.part_of is None:
             for si in ev.sentences:
                 _session_parent(run, ev, run.sentences[si])
+    if main_summit is not None and main_summit.organizer is None:
+        # "The meeting capped a two-day summit in the Lithuanian capital": in a story about one
+        # organization (named in the headline or lede, and far more often than any other), its summit
+        counts = Counter(run.key_of(i) for i, m in enumerate(run.mentions) if m.kind == "O")
+        ranked = counts.most_common(2)
+        lede = " ".join(x.masked for x in run.sentences[:3])
+        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) and any(
+                run.key_of(i) == ranked[0][0] for _, i, _ in _slots(lede, "O")) and \
+                run.entities.get(ranked[0][0]) is not None and \
+                run.entities[ranked[0][0]].type == "InternationalOrganization":
+            main_summit.organizer = ranked[0][0]
+            main_summit.note("organizer", main_summit.evidence)
     dateline = _dateline_city(run)
     if dateline and main is not None and main.type in ("Summit", "Meeting") and not main.location:
         main.location[dateline[0]] += 1
