@@ -449,3 +449,11 @@ def test_no_organizer_guessed_when_two_organizations_share_the_story(ex):
     f = facts(run(ex, "EU and AU officials met on Monday. The talks capped a two-day summit in "
                       "Brussels. The EU and the AU agreed to meet again.", published="2023-07-12"))
     assert not any(p == "organizedBy" for s, p, o in f)
+
+
+def test_weekday_range_gives_start_and_end(ex):
+    f = facts(run(ex, "The 53rd Pacific Islands Forum Leaders Meeting was held in Nuku'alofa from "
+                      "Monday to Friday.", published="2024-08-31"))
+    pif = next(s for s, p, o in f if p == "organizedBy")
+    assert (pif, "startDate", "2024-08-26") in f
+    assert (pif, "endDate", "2024-08-30") in f

@@ -1537,9 +1537,20 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         return
     # dates: attach each date expression to the nearest event trigger (not the dateline's date)
     dl = _DATELINE_TEXT.match(sent.text) if sent.start >= run.article.body_start and sent.idx <= 2 else None
+    # "from Monday to Friday", "Thursday and Friday": the second weekday ends the first one's event
+    ends_of: dict[int, int] = {}
+    weekdays = [d for d in sent.dates if d.kind == "weekday"]
+    for d1, d2 in zip(weekdays, weekdays[1:]):
+        if re.fullmatch(r"\s*(?:to|until|till|through|and|-|–)\s*", sent.text[d1.end - sent.start:d2.start - sent.start]):
+            span = (WEEKDAYS[d2.weekday.lower()] - WEEKDAYS[d1.weekday.lower()]) % 7
+            if 0 < span <= 4:
+                ends_of[id(d1)] = span
+                ends_of[id(d2)] = -1
     for d in sent.dates:
         if dl and d.end <= sent.start + dl.end():
             continue
+        if ends_of.get(id(d)) == -1:
+            continue  # the end of a weekday range, set with its start
         pos = _masked_pos(run, sent, d.start)
         ev = _nearest_event(sent, pos, run)
         if ev is None:
@@ -1560,6 +1571,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             start, end = resolve(d, published=pub, year=year, future=future)
         if start is None:
             continue
+        if ends_of.get(id(d), 0) > 0 and end is None:
+            end = start + _dt.timedelta(days=ends_of[id(d)])
         rank = {"range": 1, "day": 2, "weekday": 3, "relative": 3}.get(d.kind, 9)
         if rank < ev.date_rank:
             ev.start, ev.end, ev.date_rank = start, end, rank
