@@ -457,3 +457,20 @@ def test_weekday_range_gives_start_and_end(ex):
     pif = next(s for s, p, o in f if p == "organizedBy")
     assert (pif, "startDate", "2024-08-26") in f
     assert (pif, "endDate", "2024-08-30") in f
+
+
+def test_the_two_governments_signed_gives_the_two_states(ex):
+    f = facts(run(ex, "Chinese President Xi Jinping held talks with Brazilian President Luiz Inacio "
+                      "Lula da Silva in Beijing on Friday. During the state visit, the two governments "
+                      "signed 15 agreements. In a joint statement released by both countries, they "
+                      "pledged to expand cooperation.", published="2023-04-14"))
+    for doc in ("15 agreements", "joint statement"):
+        assert (doc, "signatory", "China") in f and (doc, "signatory", "Brazil") in f
+
+
+def test_a_release_of_water_is_not_a_document_being_released(ex):
+    f = facts(run(ex, "On Thursday, on the sidelines of the APEC summit in San Francisco, President "
+                      "Biden met Japanese Prime Minister Fumio Kishida over the release of treated "
+                      "water.", published="2023-11-16"))
+    talks = next(s for s, p, o in f if p == "participant" and o == "Fumio Kishida" and "talks" in s)
+    assert (talks, "startDate", "2023-11-16") in f

@@ -122,7 +122,7 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 SIGN_CUE = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|e|es|ing)|put their names to|"
                       r"(?:were|was|are|be)\s+exchanged)\b", re.I)
 ADOPT_CUE = re.compile(
-    r"\b(?:adopt(?:ed|s|ion|ing)?|approv(?:ed|e|al|ing)|issu(?:ed|e|ing)|endors(?:ed|e)|"
+    r"\b(?:adopt(?:ed|s|ion|ing)?|approv(?:ed|e|al|ing)|issu(?:ed|e|ing)|releas(?:ed|ing)|endors(?:ed|e)|"
     r"launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|ratif(?:ied|y)|draft(?:ed|ing)?|finali[sz](?:ed|e)|"
     r"agreed on|agree on|will see the signing)\b", re.I)
 

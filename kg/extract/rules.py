@@ -1306,6 +1306,11 @@ def _documents(run: _Run, sent: Sentence) -> None:
                     r"(?:\w+\s+){0,2}$", masked[:sign.start()], re.I):
                 for p in event.persons:  # "The two leaders signed ...": the two who met
                     d.signatories.setdefault(p, run.ev(sent, "doc:signatory-two-leaders"))
+        if re.search(r"\b(?:by|between)\s+(?:both|the\s+two)\s+(?:countries|sides|governments|nations|states)\b|"
+                     r"\b(?:both|the\s+two)\s+(?:countries|sides|governments|nations|states)\s+(?:\w+\s+)?"
+                     r"(?:signed|issued|released|adopted|inked)\b", masked, re.I):
+            for st in _two_sides(run):  # "the two governments signed 15 agreements"
+                d.signatories.setdefault(st, run.ev(sent, "doc:two-sides"))
         between = re.search(rf"\bbetween\s+(?:the\s+)?{L.slot('SO', 'a')}\s+and\s+(?:the\s+)?{L.slot('SO', 'b')}",
                             masked[ds:de + 60])
         if between and d.type != "AgreementPackage":
@@ -1317,6 +1322,19 @@ def _documents(run: _Run, sent: Sentence) -> None:
             continue
         for kind, idx, _ in _slots(m.group("rest"), "SO"):
             target.signatories.setdefault(run.key_of(idx), run.ev(sent, "doc:backing"))
+
+
+def _two_sides(run: _Run) -> list[str]:
+    """The two states of the article's bilateral event: the states the two people of its
+    main talks lead, else a visitor's state and the visited one; [] when not exactly two."""
+    def led(person: str) -> set[str]:
+        return {h for (h, _, leader) in run.offices.get(person, ()) if leader and h.startswith("state/")}
+    talks = [e for e in run.events.values() if e.type == "Meeting" and len(e.persons) == 2 and e.date_rank != 0]
+    for t in sorted(talks, key=lambda e: -len(e.sentences)):
+        a, b = (led(p) for p in t.persons)
+        if len(a) == 1 and len(b) == 1 and a != b:
+            return sorted(a | b)
+    return []
 
 
 def _signatories(run: _Run, sent: Sentence, d: Doc, sign: re.Match, ds: int, de: int) -> None:
@@ -1941,7 +1959,8 @@ def _finish_documents(run: _Run) -> None:
         for ek, (pred, ev) in sorted(d.events.items()):
             run.add_fact(d.key, pred, ek, ev)
         for s, ev in sorted(d.signatories.items()):
-            if s in run.entities and d.type != "AgreementPackage":
+            # (a package's signers only when the text names the two sides as signing it)
+            if s in run.entities and (d.type != "AgreementPackage" or ev.rule == "doc:two-sides"):
                 run.add_fact(d.key, "signatory", s, ev)
                 if s.startswith("person/"):
                     for ek, (pred, _) in d.events.items():
