@@ -474,3 +474,13 @@ def test_a_release_of_water_is_not_a_document_being_released(ex):
                       "water.", published="2023-11-16"))
     talks = next(s for s, p, o in f if p == "participant" and o == "Fumio Kishida" and "talks" in s)
     assert (talks, "startDate", "2023-11-16") in f
+
+
+def test_the_leaders_and_their_final_communique(ex):
+    f = facts(run(ex, "Leaders of the G7 met in Hiroshima on Friday for their summit. The leaders' "
+                      "communique, released on Saturday, promised support for Ukraine.",
+                  published="2023-05-21"))
+    assert any(p == "adoptedAt" and "communique" in s for s, p, o in f)
+    f = facts(run(ex, "Leaders of ECOWAS met in Abuja on Saturday for their summit. In their final "
+                      "communique the leaders again called for his release.", published="2024-02-24"))
+    assert any(p == "adoptedAt" and "communique" in s and "ECOWAS" in o for s, p, o in f)

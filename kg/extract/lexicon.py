@@ -104,7 +104,8 @@ _NOT_MOD = (r"(?!(?:a|an|the|and|or|of|to|with|for|that|which|is|was|be|been|has
             r"their|his|her|new-found|number|series|package|set|raft|total|leaders|sides|countries|states|"
             r"[a-z]+ed)\b)")
 GENERIC_DOC = re.compile(
-    r"\b(?:a|an|the)\s+(?P<mods>(?:" + _NOT_MOD + r"(?:[a-z][a-z-]*|\d+-page)\s+){0,5})"
+    r"\b(?:a|an|the|their|its)\s+(?P<poss>(?:leaders|summit|bloc|group|ministers|alliance)['’]s?\s+)?"
+    r"(?P<mods>(?:" + _NOT_MOD + r"(?:[a-z][a-z-]*|\d+-page)\s+){0,5})"
     r"(?P<noun>agreement|treaty|memorandum(?: of understanding)?|declaration|joint statement|statement|"
     r"communiqu[eé]|programme|program|strategy|resolution|road ?map|charter|pact|accord|convention|"
     r"protocol|action plan|deal|alliance|initiative|document)\b"

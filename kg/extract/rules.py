@@ -1249,7 +1249,9 @@ def _documents(run: _Run, sent: Sentence) -> None:
         noun = m.group("noun").lower()
         det = masked[m.start():m.start() + 4].lower()
         mods = (m.group("mods") or "").strip()
-        if det.startswith("the") and not m.group("tail"):
+        closing = bool(re.match(r"(?:final|closing|joint)\b", mods) or m.group("poss")) and \
+            bool(re.match(r"communiqu|declaration", noun))  # "their final communique": the event's own
+        if det == "the " and not m.group("tail") and not closing:
             # anaphor to an earlier document
             target = run.last_doc.get(_doc_type(noun)) if noun not in ("document", "agreement", "treaty", "deal") else run.last_doc.get("any")
             if target in run.docs:
@@ -1259,7 +1261,7 @@ def _documents(run: _Run, sent: Sentence) -> None:
                     r"\s*,?\s*(?:which\s+(?:was|were)\s+|(?:was|were)\s+)?(?:signed|inked|concluded|adopted)\b",
                     masked[m.end():])):
                 continue  # ("The agreement, signed on Friday by ...": introduced where it is signed)
-        if not has_cue or noun == "document":
+        if (not has_cue and not closing) or noun == "document":
             continue
         if noun == "statement" and not (mods or m.group("tail")):
             continue  # "a statement released by the ministry": a press statement
@@ -1274,6 +1276,10 @@ def _documents(run: _Run, sent: Sentence) -> None:
         taken.append((m.start(), m.end()))
         run.last_doc[d.type] = d.key
         run.last_doc["any"] = d.key
+        if closing and not has_cue and not d.events:
+            target = _doc_event(run, sent) or _main_summit(run)
+            if target is not None:  # "in their final communique the leaders called for ..."
+                d.events.setdefault(target.key, ("adoptedAt", run.ev(sent, "doc:closing")))
     for m in L.PACKAGE.finditer(masked):
         n = m.group("n").lower()
         count = int(n) if n.isdigit() else L.NUMBERS.get(n)
