@@ -484,3 +484,22 @@ def test_the_leaders_and_their_final_communique(ex):
     f = facts(run(ex, "Leaders of ECOWAS met in Abuja on Saturday for their summit. In their final "
                       "communique the leaders again called for his release.", published="2024-02-24"))
     assert any(p == "adoptedAt" and "communique" in s and "ECOWAS" in o for s, p, o in f)
+
+
+def test_organization_short_name_does_not_depend_on_set_order():
+    from kg.extract.rules import _org_short_name
+    from kg.model import Entity
+
+    for names in (["Nato", "NATO", "North Atlantic Treaty Organization"],
+                  ["NATO", "North Atlantic Treaty Organization", "Nato"]):
+        e = Entity("org/nato", "InternationalOrganization", "North Atlantic Treaty Organization")
+        for n in names:
+            e.add_name(n)
+        assert _org_short_name(e) == "NATO"
+
+
+def test_ordinal_summit_label_names_the_ordinal_once(ex):
+    a = run(ex, "Prime Minister Ulf Kristersson is expected to attend his first NATO summit in "
+                "Washington in July.", published="2024-03-07")
+    labels = [e.label for e in a.entities.values() if e.type == "Summit"]
+    assert labels and not any("first first" in lab for lab in labels)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["DateMention", "find_dates", "resolve", "resolve_weekday", "infer_year", "MONTHS",
-           "WEEKDAYS"]
+           "WEEKDAYS", "safe_date"]
 
 MONTHS = {m: i for i, names in enumerate([
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -113,7 +113,7 @@ def resolve_weekday(weekday: str, published: _dt.date, *, future: bool) -> _dt.d
     return published - _dt.timedelta(days=delta)
 
 
-def _safe(y: int, m: int, d: int) -> _dt.date | None:
+def safe_date(y: int, m: int, d: int) -> _dt.date | None:
     try:
         return _dt.date(y, m, d)
     except ValueError:
@@ -141,7 +141,7 @@ def infer_year(month_days: list[tuple[int, int]], weekdays: list[str], *,
     best, best_score = None, 0
     for year in range(today.year, today.year - 60, -1):
         agree = [w for w in named
-                 if any((d := _safe(year, m, day)) and d <= today + _dt.timedelta(days=366)
+                 if any((d := safe_date(year, m, day)) and d <= today + _dt.timedelta(days=366)
                         and d.weekday() == WEEKDAYS[w] for m, day in month_days)]
         if len(agree) == len(named):
             return year
@@ -158,16 +158,16 @@ def resolve(dm: DateMention, *, published: _dt.date | None, year: int | None,
         y = dm.year or year
         if y is None and published is not None:
             y = published.year
-            cand = _safe(y, dm.month, dm.day)
+            cand = safe_date(y, dm.month, dm.day)
             if cand and (cand - published).days > 200 and not future:
                 y -= 1  # (in a sentence about the future, a later date this year stays this year)
             elif cand and (published - cand).days > (30 if future else 200):
                 y += 1
         if y is None:
             return None, None
-        start = _safe(y, dm.month, dm.day)
+        start = safe_date(y, dm.month, dm.day)
         m2 = dm.month2 or dm.month
-        end = _safe(y + (1 if m2 < dm.month else 0), m2, dm.day2) if dm.day2 else None
+        end = safe_date(y + (1 if m2 < dm.month else 0), m2, dm.day2) if dm.day2 else None
         if end is not None and start is not None and end < start:
             end = None
         return start, end

@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..reference import City, fold, reference
+from .dates import MONTHS
 
 __all__ = ["Mention", "Gazetteer", "gazetteer", "find_mentions", "TITLE_WORDS"]
 
@@ -45,8 +46,8 @@ TITLE_WORDS = frozenset("""president prime premier chancellor king queen emir am
 minister secretary-general secretary director-general director chairman chairwoman chair
 chairperson ambassador envoy spokesperson spokesman spokeswoman aide adviser advisor leader
 crown prince sheikh foreign deputy vice governor mayor commissioner general admiral
-counsellor counselor representative counterpart presidents ministers kings emirs chancellors
-premiers""".split())
+counsellor counselor representative counterpart""".split()) | frozenset(
+    "presidents ministers kings emirs chancellors premiers".split())  # "Presidents A of X and B of Y"
 #: styles in front of a name that are not part of it ("Sayyid Haitham", "Sir Keir Starmer")
 HONORIFIC_WORDS = frozenset("""sheikh sheikha shaikh prince princess sayyid sayyida sir dame
 mr mr. mrs mrs. ms ms. dr dr. h.e. shri smt smt. shrimati hon. excellency""".split())
@@ -218,7 +219,6 @@ def _gazetteer_matches(doc, gaz: Gazetteer, text: str | None = None) -> list[Men
 #: organs that reference rows hold as organizations, and the organization they belong to:
 #: their heads lead it ("European Commission President Ursula von der Leyen")
 ORGANS = {"European Commission": "EU", "European Council": "EU"}
-_ARTICLES = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "His", "Her"})
 
 
 def _inside_longer_name(toks, i: int) -> bool:
@@ -229,9 +229,9 @@ def _inside_longer_name(toks, i: int) -> bool:
     prev, ws = toks[i - 1][0], toks[i - 1][1]
     before = toks[i - 2][0]
     if prev in ("and", "of") and i >= 3 and before[:1].isupper() and before.isalpha() and \
-            before not in _ARTICLES and toks[i - 3][0] not in (".", "!", "?"):
+            before not in _NOT_NAME_START and toks[i - 3][0] not in (".", "!", "?"):
         return True  # "the Peace and Security Council" is not the (UN) Security Council
-    return (bool(ws) and prev.isalpha() and prev[:1].isupper() and prev not in _ARTICLES
+    return (bool(ws) and prev.isalpha() and prev[:1].isupper() and prev not in _NOT_NAME_START
             and before not in (".", "!", "?", '"', "“", ":", "-", "—", "–") and "\n" not in before
             and not toks[i - 2][1].count("\n"))
 
@@ -309,7 +309,7 @@ def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
         if span[0].text[:1].isupper() and not _NOT_PERSON.search(span.text) and (
                 not span[0].is_stop or (len(span) >= 2 and span[0].text not in _NOT_NAME_START)):
             out.append(Mention(span.start_char, span.end_char, "P", span.text, span.text, "title"))
-            if toks[i].lower_ in _PLURAL_TITLES:
+            if toks[i].lower_ in TITLE_WORDS and toks[i].lower_.endswith("s"):
                 out += _listed_names(toks, k, taken, kinds)
     return out
 
@@ -337,7 +337,6 @@ def _appositive_persons(text: str, taken, gaz) -> list[Mention]:
     return out
 
 
-_PLURAL_TITLES = frozenset("presidents ministers kings emirs chancellors premiers".split())
 
 
 def _listed_names(toks, k: int, taken, kinds) -> list[Mention]:
@@ -417,8 +416,6 @@ AMBIGUOUS_CITIES = frozenset("""aurora bath bolton columbia concord derby enterp
 hamilton independence irvine jackson kent lincoln madison male midland mobile nice norman orange
 providence reading regina richmond salem split surprise tyre victoria warren york sale mission
 temple hope spring wells deal march may june august victory union""".split())
-_MONTHS = frozenset("january february march april may june july august september october november "
-                    "december".split())
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|to|from|near|outside|via|visit(?:ed|ing|s)?)\s+(?:the\s+)?)$", re.I)
 
 
@@ -431,7 +428,7 @@ def _plausible_city(m: Mention, doc, ner_places: set[tuple[int, int]],
     if m.kind != "C":
         return True
     city = reference().cities[m.ref]
-    if fold(m.text) in _MONTHS:
+    if fold(m.text) in MONTHS:
         return False  # "brokered by China in March": a month ("March", Cambridgeshire, is not news)
     if fold(m.text) not in AMBIGUOUS_CITIES and (city.population >= SMALL_CITY or city.capital_of):
         return True
@@ -606,6 +603,11 @@ def _names_state_or_org(gaz: Gazetteer, text: str) -> bool:
     return any(kind in "SOD" for kind, _ in gaz.lookup(text))
 
 
+def without_article(name: str) -> str:
+    """A surname without its Arabic article: "Assad" of "al-Assad" (either case)."""
+    return re.sub(r"^(?:al|el|Al|El)[-‑]", "", name)
+
+
 def _name_aliases(doc, mentions: list[Mention], gaz: Gazetteer, text: str | None = None) -> list[Mention]:
     """Other mentions of a known person: the full name again, or its last name alone ("Putin")."""
     names: dict[str, str] = {}
@@ -617,7 +619,7 @@ def _name_aliases(doc, mentions: list[Mention], gaz: Gazetteer, text: str | None
         last = words[-1]
         if len(words) > 1 and len(last) >= 3 and last[:1].isupper() and not _names_state_or_org(gaz, last):
             names.setdefault(last, m.text)
-        bare = re.sub(r"^(?:al|el|Al|El)[-‑]", "", last)  # "Assad" of "Bashar al-Assad"
+        bare = without_article(last)  # "Assad" of "Bashar al-Assad"
         if len(words) > 1 and bare != last and len(bare) >= 3 and not _names_state_or_org(gaz, bare):
             names.setdefault(bare, m.text)
         first = words[0]

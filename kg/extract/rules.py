@@ -17,8 +17,8 @@ from ..model import Entity, Evidence, Extraction, Fact
 from ..reference import fold, reference
 from ..sources import Article, slugify
 from . import lexicon as L
-from .dates import DateMention, find_dates, infer_year, resolve, WEEKDAYS
-from .mentions import Mention
+from .dates import DateMention, safe_date, find_dates, infer_year, resolve, WEEKDAYS
+from .mentions import Mention, without_article
 
 __all__ = ["extract_relations"]
 
@@ -208,7 +208,7 @@ def extract_relations(article: Article, doc, mentions: list[Mention], *,
     for sent in run.sentences:
         _counterparts(run, sent)
         if "who " in sent.masked:
-            _chairs(run, sent)
+            _who_clauses(run, sent)
     for sent in run.sentences:
         _office_anaphors(run, sent)
     for sent in run.sentences:
@@ -248,7 +248,7 @@ def _cluster_persons(run: _Run) -> None:
         found = None
         for ctoks, key in clusters:
             if set(toks) <= set(ctoks) or (len(toks) == 1 and any(
-                    t.split("-")[0] == toks[0] or re.sub(r"^(?:al|el)-", "", t) == toks[0] for t in ctoks)):
+                    t.split("-")[0] == toks[0] or without_article(t) == toks[0] for t in ctoks)):
                 found = key
                 break
         if found is None:
@@ -378,7 +378,9 @@ _CHAIRS = re.compile(r"⟦P(?P<p>\d+)⟧\s*,\s+who\s+(?:currently\s+|also\s+|now
                      r"(?:the\s+)?(?:[\w-]+\s+)?(?:⟦O(?P<o>\d+)⟧|(?P<ana>bloc|organi[sz]ation|alliance|grouping|union))\b")
 
 
-def _chairs(run: _Run, sent: Sentence) -> None:
+def _who_clauses(run: _Run, sent: Sentence) -> None:
+    """Offices stated in a relative clause: "X, who is also <state>'s prime minister",
+    "X, who chairs the bloc"."""
     for m in _WHO_IS.finditer(sent.masked):
         if int(m.group("p")) in run.person_of:
             _record_office(run, sent, int(m.group("p")), int(m.group("h")), m.group("title"), "office:who-is")
@@ -494,8 +496,7 @@ def _office_anaphors(run: _Run, sent: Sentence) -> None:
             # "the Prime Minister", "the crown prince": the one person of the article with that title
             if t in ("leader", "top leader", "head of state"):
                 return m.group(0)
-            cands = {p for p, offs in run.offices.items() for (_, title, _) in offs if title.lower() == t}
-            cands |= {f.subject for f in run.facts.values() if f.predicate == "title" and str(f.obj).lower() == t}
+            cands = {f.subject for f in run.facts.values() if f.predicate == "title" and str(f.obj).lower() == t}
         else:
             holder = run.key_of(int(h))
             cands = {p for p, offs in run.offices.items() for (ho, title, leader) in offs
@@ -778,6 +779,12 @@ def _touch(run: _Run, ev: Event, sent: Sentence, pos: int) -> None:
     sent.events.append((ev.key, pos))
 
 
+def _org_short_name(entity: Entity) -> str:
+    """An organization's shortest name ("SCO"), ties broken alphabetically ("NATO" before
+    "Nato") so that the same text always gives the same label; its label when it has no other."""
+    return min(entity.alt_labels, key=lambda n: (len(n), n)) if entity.alt_labels else entity.label
+
+
 def _summit_for(run: _Run, org: str | None, ordinal: str | None) -> Event | None:
     summits = [e for e in run.events.values() if e.type == "Summit" and e.date_rank != 0]
     if org is not None:
@@ -847,21 +854,19 @@ def _events(run: _Run, sent: Sentence) -> None:
                              rf"(?:a|an|its)\s+(?:[\w-]+\s+){{0,3}}$", masked[:m.start("noun")])
             if org is None and said:
                 org = run.key_of(int(said.group("so")))
-        other = re.search(r"\b(next|upcoming|following|last|previous|future|first-ever)\s+(?:year's\s+)?(?:[\w]+-[\w-]+\s+)?(?:⟦[OC]\d+⟧\s+)?$",
-                          masked[max(0, m.start() - 40):m.start("noun")], re.I)
-        if not other and re.search(r"\b(?:last|previously|first)\s+met\b|\bmet\s+(?:last|previously)\b", masked[:m.start()]):
-            # "They last met in November on the margins of the G20 summit": an earlier summit
-            other = re.search(r"(last)", "last")
+        # another summit than the reported one: "which" names it ("next", "last", "2021")
+        before = re.search(r"\b(next|upcoming|following|last|previous|future|first-ever)\s+(?:year's\s+)?(?:[\w]+-[\w-]+\s+)?(?:⟦[OC]\d+⟧\s+)?$",
+                           masked[max(0, m.start() - 40):m.start("noun")], re.I)
+        which = before.group(1).lower() if before else None
+        if which is None and re.search(r"\b(?:last|previously|first)\s+met\b|\bmet\s+(?:last|previously)\b", masked[:m.start()]):
+            which = "last"  # "They last met in November on the margins of the G20 summit"
         ctx_year = run.anchor.year if run.anchor else run.year
         later_year = re.match(r"\s+in\s+((?:19|20)\d\d)\b", masked[m.end():m.end() + 12])
-        if later_year and ctx_year and int(later_year.group(1)) != ctx_year and not m.group("ord") and not other:
-            # "took its current name at the organization's summit in Istanbul in 2021"
-            other = later_year
+        if later_year and ctx_year and int(later_year.group(1)) != ctx_year and not m.group("ord") and which is None:
+            which = later_year.group(1)  # "... at the organization's summit in Istanbul in 2021"
         if m.group("yr") and ctx_year and int(m.group("yr")) != ctx_year and not m.group("ord"):
-            # "Brazil will host the 2025 BRICS summit" in a story of 2024: another summit
-            other = re.search(r"(?P<y>\d{4})", m.group("yr"))
-        if other and not m.group("ord"):
-            which = other.group(1).lower()
+            which = m.group("yr")  # "Brazil will host the 2025 BRICS summit" in a story of 2024
+        if which is not None and not m.group("ord"):
             key = f"event/{art}/{which}-summit"
             ev = _new_event(run, key, "Summit", f"{which} summit", sent, m.start("noun"), "event:summit")
             ev.organizer = ev.organizer or org or (_main_summit(run).organizer if _main_summit(run) else None)
@@ -877,7 +882,7 @@ def _events(run: _Run, sent: Sentence) -> None:
         ev = _summit_for(run, org, m.group("ord"))
         if ev is None:
             org_ent = run.entities.get(org) if org else None
-            name = (org_ent.alt_labels and sorted(org_ent.alt_labels, key=len)[0]) if org_ent else None
+            name = _org_short_name(org_ent) if org_ent and org_ent.alt_labels else None
             label = f"{name} summit" if name else "summit"
             if m.group("ord"):
                 label = f"{m.group('ord')} {label}"
@@ -889,11 +894,11 @@ def _events(run: _Run, sent: Sentence) -> None:
         surface = _unmask(run, m.group()).strip()
         if len(surface.split()) > 1:
             ev.names.add(re.sub(r"^(?:the|a)\s+", "", surface, flags=re.I))
-        if m.group("ord") and not ev.label[:1].isdigit():
+        if m.group("ord") and not ev.label[:1].isdigit() and not ev.label.lower().startswith(m.group("ord").lower()):
             ev.label = f"{m.group('ord')} {ev.label}"
         if org and re.fullmatch(r"(?:\S+\s+)?summit", ev.label) and not any(
                 w in ev.label for w in (run.entities[org].alt_labels or {run.entities[org].label})):
-            short = sorted(run.entities[org].alt_labels, key=len)[0] if run.entities[org].alt_labels else run.entities[org].label
+            short = _org_short_name(run.entities[org])
             ev.label = (f"{m.group('ord')} " if m.group("ord") else "") + f"{short} summit"
         if m.group("c1") or m.group("c2"):
             c = int(m.group("c1") or m.group("c2"))
@@ -910,7 +915,7 @@ def _events(run: _Run, sent: Sentence) -> None:
         if ev is None and not any(run.events[k].type == "Summit" for k, _ in sent.events):
             # "Leaders of the Group of Seven will meet in Kananaskis": the organization's summit
             org_ent = run.entities.get(org)
-            name = sorted(org_ent.alt_labels, key=len)[0] if org_ent and org_ent.alt_labels else None
+            name = _org_short_name(org_ent) if org_ent and org_ent.alt_labels else None
             label = f"{name} summit" if name else "summit"
             ev = _new_event(run, f"event/{art}/{slugify(label)}", "Summit", label, sent, m.end() - 1,
                             "event:leaders-meet")
@@ -937,7 +942,7 @@ def _events(run: _Run, sent: Sentence) -> None:
                 org_ent = run.entities.get(org)
                 if org_ent is None or org_ent.type != "InternationalOrganization":
                     continue
-                short = sorted(org_ent.alt_labels, key=len)[0] if org_ent.alt_labels else org_ent.label
+                short = _org_short_name(org_ent)
                 kind = (m.group("kind") or "").strip().title()
                 if rule == "organ":  # "Council of Foreign Ministers": a foreign ministers' meeting
                     found = re.search(_PORTFOLIO, run.mentions[int(m.group("g"))].ref, re.I)
@@ -1331,8 +1336,8 @@ def _documents(run: _Run, sent: Sentence) -> None:
 
 
 def _two_sides(run: _Run) -> list[str]:
-    """The two states of the article's bilateral event: the states the two people of its
-    main talks lead, else a visitor's state and the visited one; [] when not exactly two."""
+    """The two states of the article's bilateral talks (the most referred to first): the
+    states their two people lead; [] when no talks have two leaders of different states."""
     def led(person: str) -> set[str]:
         return {h for (h, _, leader) in run.offices.get(person, ()) if leader and h.startswith("state/")}
     talks = [e for e in run.events.values() if e.type == "Meeting" and len(e.persons) == 2 and e.date_rank != 0]
@@ -1409,7 +1414,7 @@ def _article_year(run: _Run) -> int | None:
         # article's only if the news' dates fall on their weekdays in it
         named = set(weekdays)
         agrees = [y for y in sorted(set(years), reverse=True) if all(
-            any(d is not None and d.weekday() == WEEKDAYS[w] for d in (_safe_date(y, m, day) for m, day in month_days))
+            any(d is not None and d.weekday() == WEEKDAYS[w] for d in (safe_date(y, m, day) for m, day in month_days))
             for w in named)]
         if agrees:
             return agrees[0]
@@ -1429,13 +1434,6 @@ def _dateline_and_weekday(run: _Run) -> tuple[tuple[int, int], str] | None:
                 and d.end <= body[0].start + dl.end()), None)
     weekday = next((d.weekday for s in body for d in s.dates if d.kind == "weekday"), None)
     return ((day.month, day.day), weekday) if day is not None and weekday else None
-
-
-def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
-    try:
-        return _dt.date(y, m, d)
-    except ValueError:
-        return None
 
 
 def _nearest_event(sent: Sentence, pos: int, run: _Run, types=None, *, forward: bool = False) -> Event | None:
@@ -1858,7 +1856,7 @@ def _finish_events(run: _Run) -> None:
     for ev in run.events.values():
         if ev.type == "Summit" and ev.organizer and ev.label.split()[-1] == "summit" and len(ev.label.split()) <= 2:
             org = run.entities[ev.organizer]
-            short = sorted(org.alt_labels, key=len)[0] if org.alt_labels else org.label
+            short = _org_short_name(org)
             if short not in ev.label:
                 ev.names.add(ev.label)
                 ev.label = ev.label[: -len("summit")] + f"{short} summit"
@@ -1875,12 +1873,11 @@ def _finish_events(run: _Run) -> None:
             if run.entities[loc].type == "City":
                 run.add_fact(ev.key, "location", loc, sup(f"location:{loc}", src))
                 city = run.city_of.get(loc)
-                if ev.host is not None and city is not None and ev.host.startswith("state/") and \
-                        run.ref.state_by_iso2(city.country) is not None and \
-                        run.ref.state_by_iso2(city.country).iso3 != ev.host[len("state/"):]:
+                st = run.ref.state_by_iso2(city.country) if city else None
+                if ev.host is not None and st is not None and ev.host.startswith("state/") and \
+                        ev.host != f"state/{st.iso3}":
                     ev.host = None  # "met in Hiroshima ..., upending plans to gather in Australia"
                 if ev.host is None and ev.type != "Visit" and not ev.part_of:
-                    st = run.ref.state_by_iso2(city.country) if city else None
                     if st and f"state/{st.iso3}" in run.entities:
                         ev.host = f"state/{st.iso3}"
                         ev.note("host", sup(f"location:{loc}", src))
