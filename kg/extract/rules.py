@@ -728,17 +728,17 @@ _NOT_SUMMIT_NAME = re.compile(
 _ORGAN_MEETING = re.compile(
     rf"(?:{L.slot('G', 'g')}\s+(?:meeting|session)|(?:meeting|session)\s+of\s+(?:the\s+)?{L.slot('G', 'g2')})", re.I)
 _OUTREACH = re.compile(rf"(?:[\"“]?outreach[\"”]?\s*/?\s*[\"“]?)?{L.slot('O', 'o')}[\"”]?\s*(?:format|meetings?|sessions?)?", re.I)
-_PORTFOLIO = r"(?:Foreign|Defen[cs]e|Finance|Economic|Economy|Trade|Energy|Health|Agriculture|Interior)"
+_MINISTRY_RX = r"(?:Foreign|Defen[cs]e|Finance|Economic|Economy|Trade|Energy|Health|Agriculture|Interior)"
 _MINISTERS_MEETINGS = [
     ("named", re.compile(
-        rf"(?:(?P<ord>{L.ORDINAL})\s+)?{L.slot('O', 'o')}\s+(?P<kind>{_PORTFOLIO}\s+)?(?P<noun>Ministers['’]?\s+"
+        rf"(?:(?P<ord>{L.ORDINAL})\s+)?{L.slot('O', 'o')}\s+(?P<kind>{_MINISTRY_RX}\s+)?(?P<noun>Ministers['’]?\s+"
         rf"(?:Meeting|Conference))\b", re.I)),
     ("ministers-met", re.compile(
-        rf"(?P<ord>)\b(?P<kind>{_PORTFOLIO})\s+(?P<noun>ministers)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+        rf"(?P<ord>)\b(?P<kind>{_MINISTRY_RX})\s+(?P<noun>ministers)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
         rf"{L.slot('O', 'o')}(?:\s+(?:countries|member states|members|nations|states|bloc))?\s+(?:will\s+|are\s+"
         rf"(?:due|set|expected|scheduled)\s+to\s+|also\s+)?(?:met|meet|meeting|gathered|gather|convened|convene|held)\b", re.I)),
     ("org-ministers-met", re.compile(
-        rf"(?P<ord>)(?<![\w⟧])(?:the\s+)?{L.slot('O', 'o')}\s+(?P<kind>{_PORTFOLIO})\s+(?P<noun>ministers)\s+(?:will\s+|are\s+"
+        rf"(?P<ord>)(?<![\w⟧])(?:the\s+)?{L.slot('O', 'o')}\s+(?P<kind>{_MINISTRY_RX})\s+(?P<noun>ministers)\s+(?:will\s+|are\s+"
         rf"(?:due|set|expected|scheduled)\s+to\s+|also\s+)?(?:met|meet|meeting|gathered|gather|convened|convene|held)\b", re.I)),
     ("organ", re.compile(rf"(?P<ord>)(?P<kind>){L.slot('O', 'o')}(?:\s*\(⟦O\d+⟧\))?\s+(?P<noun>⟦G(?P<g>\d+)⟧)")),
 ]
@@ -945,7 +945,7 @@ def _events(run: _Run, sent: Sentence) -> None:
                 short = _org_short_name(org_ent)
                 kind = (m.group("kind") or "").strip().title()
                 if rule == "organ":  # "Council of Foreign Ministers": a foreign ministers' meeting
-                    found = re.search(_PORTFOLIO, run.mentions[int(m.group("g"))].ref, re.I)
+                    found = re.search(_MINISTRY_RX, run.mentions[int(m.group("g"))].ref, re.I)
                     kind = found.group().title() if found else ""
                     if "inisters" not in run.mentions[int(m.group("g"))].ref:
                         continue
