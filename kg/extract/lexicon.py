@@ -136,7 +136,7 @@ FUTURE = re.compile(
 PAST = re.compile(
     r"\b(?:was held|were held|has ended|have ended|ended|took place|opened|closed|concluded|wrapped up|"
     r"gathered|attended|signed|adopted|met|arrived|got under way|kicked off|began|started|convened|"
-    r"hosted|chaired|welcomed|launched|was admitted|joined)\b", re.I)
+    r"hosted|chaired|welcomed|greeted|lasted|launched|was admitted|joined)\b", re.I)
 #: auxiliaries and reporting verbs: past tense, but weak evidence about the event itself
 WEAK_PAST = re.compile(r"\b(?:was|were|had|said|told|has been|have been|has|have)\b", re.I)
 PRESENT_ONGOING = re.compile(

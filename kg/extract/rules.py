@@ -312,10 +312,17 @@ _LIST_END = (r"(?!\s+(?:the\s+)?(?:⟦[SDO]\d+⟧\s*(?:'s|’s)?\s+)?(?:[A-Za-z-
              r"(?:,|\.|;|$|\s+(?:at|in|on|to|were|was|for)\b))")
 
 
+_SHORT_BRACKETS = re.compile(r"\((?:⟦[A-Z]\d+⟧|[A-Z][\w.&-]{1,9})\)")
+
+
 def _clauses(masked: str, *, coord: bool = True) -> list[tuple[int, int]]:
     bounds, start = [], 0
     rx = r";|\bbut\b|\bwhile\b|\bwhereas\b|,\s+with\b|\(|\)" + (r"|, and\b" + _LIST_END if coord else "")
+    # a name's acronym in brackets ("Ersin Tatar, president of the TRNC (TRNC), joined") is no clause
+    short = [m.span() for m in _SHORT_BRACKETS.finditer(masked)]
     for m in re.finditer(rx, masked):
+        if any(a <= m.start() < b for a, b in short):
+            continue
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(masked)))
@@ -742,22 +749,36 @@ _MINISTERS_MEETINGS = [
         rf"(?:due|set|expected|scheduled)\s+to\s+|also\s+)?(?:met|meet|meeting|gathered|gather|convened|convene|held)\b", re.I)),
     ("organ", re.compile(rf"(?P<ord>)(?P<kind>){L.slot('O', 'o')}(?:\s*\(⟦O\d+⟧\))?\s+(?P<noun>⟦G(?P<g>\d+)⟧)")),
 ]
+#: words between a travel verb and its city: "the Moroccan capital,", "China's capital", "the Black
+#: Sea resort of", "the port city of"
+_PLACE_PRE = (r"(?:the\s+)?(?:(?:⟦[SDR]\d+⟧\s*(?:'s|’s)?|(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))\s+)?"
+              r"(?:capital(?:\s+city)?\s*,?\s*|(?:port\s+|resort\s+|border\s+|coastal\s+|holy\s+)?"
+              r"(?:city|town|resort|port|island)\s+of\s+)")
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held (?:separate |bilateral |private |closed-door |further )?talks with|holds talks with|hold talks with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,2}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
     ("meeting:and-agreed-after-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:agreed|pledged|vowed|discussed|signed|reached)\b[^.;⟦]{{0,120}}?\b(?:after|during|in|at)\s+(?:[\w-]+\s+){{0,4}}?(?:talks|a meeting|their meeting)\b", re.I)),
     ("meeting:received-by", re.compile(rf"{L.slot('P', 'a')}\s+(?:was|were|is|will be)\s+(?:also\s+|later\s+|then\s+)?(?:received|hosted|welcomed)\s+by\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:travelled-for-talks", re.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:travell?ed|flew|went|came|traveling|travelling|will travel|will fly|is travell?ing)\s+to\s+(?:⟦[CS]\d+⟧)\s+(?:[^.;⟦]{{0,20}}?)for\s+(?:\w+\s+)?talks\s+with\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:travelled-for-talks", re.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:travell?ed|flew|went|came|traveling|travelling|will travel|will fly|is travell?ing)\s+to\s+(?:the\s+)?{_PLACE_PRE}?(?:⟦[CS]\d+⟧)\s+(?:[^.;⟦]{{0,20}}?)for\s+(?:[\w-]+\s+){{0,3}}?(?:talks|(?<!summit )meeting|discussions)\s+with\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:welcomed-before-talks", re.compile(rf"{L.slot('P', 'a')}\s+(?:also\s+)?(?:greeted|welcomed|received|hosted)\s+{L.PRE_TITLE}{L.slot('P', 'b')}[^.;]{{0,80}}?\b(?:ahead of|before|for)\s+(?:their\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:talks|meeting|discussions|negotiations)\b", re.I)),
     ("meeting:their", re.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
     ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
 ]
+_VISIT_ADJ = r"(?:(?:two|three|four|five|six|one|[2-6])-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+|recent\s+)*"
 _VISIT = [
     ("visit:arrived", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?(?:⟦[SD]\d+⟧\s*(?:'s|’s)?\s+capital(?:\s+city)?\s*,?\s*)?{L.slot('CS', 'x')}", re.I)),
     ("visit:visit-to", re.compile(rf"{L.slot('P', 'p')}\s*{L.POSS}?\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|recent\s+)*(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
-    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to)\s+(?:the\s+)?(?:⟦[SD]\d+⟧\s*(?:'s|’s)?\s+capital(?:\s+city)?\s*,?\s*)?{L.slot('CS', 'x')}", re.I)),
+    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
     ("visit:on-a-visit", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>is on|was on|arrived for|began|begins|paid|pays|made|makes|wrapped up|concluded|ended|is paying|will pay|will make)\s+(?:an?|his|her|the)\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+)*(?:visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
 ]
+#: "Macron ..., on the second day of a three-day state visit to Morocco", "X said during his visit to
+#: Y": the visitor is the sentence's first person (its subject)
+_VISIT_OF_SUBJECT = re.compile(
+    rf"^(?:[^⟦]{{0,60}}?){L.PRE_TITLE}{L.slot('P', 'p')}[^;]*?\b(?:(?:on|during|at|for)\s+the\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:day|leg|stage|part|end|start|close|course)\s+of\s+(?:an?|his|her|the)|during\s+(?:an?|his|her)|"
+    rf"(?:began|begins|started|starts|wrapped up|concluded|ended|on)\s+(?:his|her))\s+{_VISIT_ADJ}"
+    rf"(?P<v>visit|trip|tour)\s+to\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)
 #: a person coordinated before the subject of a visit ("A and Defense Minister B arrived in")
 _CO_SUBJECT = re.compile(rf"⟦P(\d+)⟧\s*(?:,|,?\s+and)\s+{L.PRE_TITLE}$", re.I)
 _VISIT_ANAPHOR = re.compile(r"\b(?:his|her|the|this)\s+(?:(?:state|official|working|two-day|three-day)\s+)?visit\b", re.I)
@@ -975,7 +996,7 @@ def _events(run: _Run, sent: Sentence) -> None:
         ev.organizer = run.key_of(int(o))
         run.last_event = key
     # visits
-    for rule, rx in (_VISIT if persons else ()):
+    for rule, rx in (_VISIT + [("visit:of-subject", _VISIT_OF_SUBJECT)] if persons else ()):
         for m in rx.finditer(masked):
             p = run.person_of.get(int(m.group("p")))
             if p is None:
@@ -1511,15 +1532,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                 for a in people:
                     if a and a != b:
                         v.participants.setdefault(a, run.ev(sent, "participant:host"))
-    if not evs and run.last_event and re.search(
-            r"\b(?:took part|take part|taking part|attended|participated|was present|were present|also attended|"
-            r"among those (?:present|attending)|in attendance|[Aa]lso present (?:were|was)|welcomed (?:the\s+)?(?:\w+\s+)?(?:leaders|delegates|heads)|"
-            r"(?:making|made|makes) (?:his|her) (?:\w+\s+)?debut)\b", masked) \
-            and not L.NEGATION.search(masked):
-        target = run.events[run.last_event]
-        for _, i, p in _slots(masked, "P"):
-            if i in run.person_of and p < masked.find("took part") if "took part" in masked else True:
-                target.participants.setdefault(run.person_of[i], run.ev(sent, "participant:previous-event"))
+    if not evs and run.last_event:
+        _anaphoric_participants(run, sent, _current_event(run, sent))
     # "Saudi Arabia was represented by Foreign Minister X", "Oman sent its deputy prime minister X"
     target = next((e for e in evs if e.type in ("Summit", "Meeting")), None) if evs else (
         run.events.get(run.last_event) if run.last_event else None)
@@ -1736,6 +1750,70 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         target.note("theme", run.ev(sent, "theme:quoted", sent.start + m.start(1), sent.start + m.end(1)))
 
 
+#: participation said of the story's current event without naming it again ("Also attending
+#: were ...", "X, Y and Z were among those in the hall", "Kishida hosted the US president, ...",
+#: "Laos' foreign minister chaired the talks"): a narrower set than ``L.PARTICIPATE``, whose
+#: "met", "signed" or "arrived" need the event named in the sentence
+_ANAPHORIC_CUE = re.compile(
+    r"\b(?:attend(?:ed|s|ing)?(?!\s+(?:university|school|college|the funeral|a funeral|mass|church))|"
+    r"took part|take part|taking part|takes part|participat(?:ed|es|ing)|"
+    r"(?:also\s+)?(?:present|in attendance|attending)\s+(?:were|was|are|is)\b|(?:were|was|are|is)\s+(?:also\s+)?"
+    r"(?:present|in attendance|there)\b|"
+    r"(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:those|the\s+(?:\w+\s+)?(?:leaders|heads|guests|dignitaries|"
+    r"participants|delegates|attendees|ministers))\b|"
+    r"joined\s+(?:the|them|him|her)\s+(?:\w+\s+)?(?:talks|summit|meeting|gathering|leaders|discussions|session)\b|"
+    r"hosted|welcomed\s+(?:the\s+)?(?:\w+\s+)?(?:leaders|delegates|heads|guests)|"
+    r"(?:co-)?chair(?:ed|s|ing)?\s+(?:the|it|this|that)\b|"
+    r"address(?:ed|es|ing)\s+(?:the|fellow)\s+(?:\w+\s+)?(?:summit|meeting|leaders|gathering|session|assembly|talks|delegates|plenary)|"
+    r"(?:making|made|makes)\s+(?:his|her)\s+(?:\w+\s+)?debut)", re.I)
+#: a sentence about another time (background) does not speak of the current event
+_OTHER_TIME = re.compile(r"\b(?:1[89]\d\d|20\d\d|last\s+(?:year|month|week)|previous|earlier\s+this\s+year|"
+                         r"since|ago|former|formerly|once|used to|in the past)\b", re.I)
+
+
+_ANAPHOR_TYPES = {"meeting": ("Meeting",), "talks": ("Meeting", "Summit"), "session": ("Meeting",),
+                  "summit": ("Summit",), "visit": ("Visit",), "trip": ("Visit",)}
+
+
+def _current_event(run: _Run, sent: Sentence) -> Event:
+    """The event a sentence that names none speaks of: the one named in the sentence before,
+    else the story's main event (the one named in most sentences), not an event of the
+    background named in passing a few sentences back."""
+    last = run.events[run.last_event]
+    ranked = [e for e in run.events.values() if e.date_rank != 0 and e.type in ("Summit", "Meeting", "Visit")]
+    m = re.search(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?P<n>meeting|talks|session|summit|visit|trip)\b", sent.masked)
+    if m:  # "The meeting was also attended by ...": the last meeting named
+        types = _ANAPHOR_TYPES[m.group("n")]
+        named = [e for e in ranked if e.type in types and any(i < sent.idx for i in e.sentences)]
+        if named:
+            return max(named, key=lambda e: (max(i for i in e.sentences if i < sent.idx), e.key))
+    if sent.idx - 1 in last.sentences:
+        return last
+    return max(ranked, key=lambda e: (len(e.sentences), e.type == "Summit", e.key)) if ranked else last
+
+
+def _anaphoric_participants(run: _Run, sent: Sentence, target: Event) -> None:
+    """Participants of ``target`` (the event the story last named) in a sentence that names no event."""
+    masked = sent.masked
+    if target.type not in ("Summit", "Meeting", "Visit") or _OTHER_TIME.search(masked):
+        return
+    for cs, ce in _clauses(masked):
+        clause = masked[cs:ce]
+        if L.NEGATION.search(clause):
+            continue
+        cues = list(_ANAPHORIC_CUE.finditer(clause))
+        if not cues:
+            continue
+        for _, i, p in _slots(clause, "P"):
+            person = run.person_of.get(i)
+            if person is None or _cue_for(clause, p, cues) is None:
+                continue
+            if target.type == "Visit" and target.persons and person not in target.persons and \
+                    not re.search(r"welcom|greet|receiv|host", clause, re.I):
+                continue
+            target.participants.setdefault(person, run.ev(sent, "participant:previous-event"))
+
+
 def _main_summit(run: _Run) -> Event | None:
     summits = [e for e in run.events.values() if e.type == "Summit" and e.date_rank != 0]
     return max(summits, key=lambda e: (len(e.sentences), e.key)) if summits else None
@@ -1762,7 +1840,7 @@ def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
                 pos - c.end() <= 60 or not _LIST_ITEMS.sub("", clause[c.end():pos]).strip(" ,")):
             return c  # (or the next item of a list of titled names after it)
         elif re.match(r"attended by\b|br(?:ought|ings|inging) together\b|(?:attending|present at|at)\s+(?:the|this)\s|"
-                      r"(?:[Aa]lso\s+)?(?:present|in attendance)\s+(?:were|was)\b|(?:[Ss]peaking at|[Aa]ddressing)\s+the\s+[^,]{0,40},\s*(?:(?:[\w.-]+|⟦[SDO]\d+⟧)\s+){0,4}⟦P",
+                      r"(?:[Aa]lso\s+)?(?:present|in attendance|attending)\s+(?:were|was|are|is)\b|(?:[Ss]peaking at|[Aa]ddressing)\s+the\s+[^,]{0,40},\s*(?:(?:[\w.-]+|⟦[SDO]\d+⟧)\s+){0,4}⟦P",
                       clause[c.start():]) and pos > c.end() and \
                 not re.search(r"\b(?:said|told|when|while|after)\b", clause[c.end():pos]):
             return c  # "was attended by the leaders of A, B, ... as well as by X"
