@@ -92,3 +92,23 @@ def test_welcome_ahead_of_talks_is_a_meeting(ex):
     meetings = {s for s, p, o in f if p == "participant" and o == "Xi Jinping"}
     assert any("Kassym-Jomart Tokayev" in participants(f, m) for m in meetings)
     assert any(p == "status" and o.endswith("Happened") for s, p, o in f if s in meetings)
+
+
+def test_meeting_of_a_ministerial_body_of_an_organization(ex):
+    f = facts(run(ex, "Russian Foreign Minister Sergei Lavrov, who flew into the Austrian capital Vienna on Wednesday, is attending "
+                      "a two-day meeting of the Ministerial Council of the Organization for Security and "
+                      "Co-operation in Europe on Thursday. Finnish Foreign Minister Elina Valtonen opened "
+                      "the talks.", published="2025-12-04"))
+    meeting = {s for s, p, o in f if p == "organizedBy"
+               and o == "Organization for Security and Co-operation in Europe"}
+    assert meeting and all("Ministerial Council" in m for m in meeting)
+    (m,) = meeting
+    assert {"Sergei Lavrov", "Elina Valtonen"} <= participants(f, m)
+    assert (m, "startDate", "2025-12-04") in f
+    assert any(p == "location" and o == "Vienna" and "visit" in s for s, p, o in f)
+
+
+def test_session_of_the_assembly_is_no_separate_meeting(ex):
+    a = run(ex, "The AU summit opened in Addis Ababa on Saturday with a session of the Assembly of the "
+                "African Union.", published="2025-02-15")
+    assert [e.label for e in a.entities.values() if e.type in ("Meeting", "Summit")] == ["AU summit"]

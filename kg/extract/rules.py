@@ -749,6 +749,11 @@ _MINISTERS_MEETINGS = [
         rf"(?:due|set|expected|scheduled)\s+to\s+|also\s+)?(?:met|meet|meeting|gathered|gather|convened|convene|held)\b", re.I)),
     ("organ", re.compile(rf"(?P<ord>)(?P<kind>){L.slot('O', 'o')}(?:\s*\(⟦O\d+⟧\))?\s+(?P<noun>⟦G(?P<g>\d+)⟧)")),
 ]
+#: "a two-day meeting of the Ministerial Council of the OSCE", "a session of the Permanent Council of
+#: the OSCE": a meeting of a named body of an organization below its leaders (ministers, envoys)
+_BODY_MEETING = re.compile(
+    rf"\b(?:meeting|session|sitting)\s+of\s+(?:the|its)\s+(?P<body>(?-i:[A-Z][\w-]*)(?:\s+(?:of\s+|on\s+|and\s+)?"
+    rf"(?-i:[A-Z][\w-]*)){{0,5}})\s+of\s+(?:the\s+)?{L.slot('O', 'o')}", re.I)
 #: words between a travel verb and its city: "the Moroccan capital,", "China's capital", "the Black
 #: Sea resort of", "the port city of"
 _PLACE_PRE = (r"(?:the\s+)?(?:(?:⟦[SDR]\d+⟧\s*(?:'s|’s)?|(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))\s+)?"
@@ -769,7 +774,7 @@ _VISIT_ADJ = r"(?:(?:two|three|four|five|six|one|[2-6])-day\s+|first\s+|official
 _VISIT = [
     ("visit:arrived", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?(?:⟦[SD]\d+⟧\s*(?:'s|’s)?\s+capital(?:\s+city)?\s*,?\s*)?{L.slot('CS', 'x')}", re.I)),
     ("visit:visit-to", re.compile(rf"{L.slot('P', 'p')}\s*{L.POSS}?\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|recent\s+)*(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
-    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
+    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|flew into|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
     ("visit:on-a-visit", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>is on|was on|arrived for|began|begins|paid|pays|made|makes|wrapped up|concluded|ended|is paying|will pay|will make)\s+(?:an?|his|her|the)\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+)*(?:visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
 ]
 #: "Macron ..., on the second day of a three-day state visit to Morocco", "X said during his visit to
@@ -980,6 +985,18 @@ def _events(run: _Run, sent: Sentence) -> None:
                 if rule.endswith("-met"):
                     future = re.search(r"\b(?:will|are\s+(?:due|set|expected|scheduled)\s+to)\s+\w+$", m.group())
                     ev.votes["planned" if future else "happened"] += 3
+    for m in _BODY_MEETING.finditer(masked):
+        org = run.key_of(int(m.group("o")))
+        org_ent = run.entities.get(org)
+        body = m.group("body")
+        if org_ent is None or org_ent.type != "InternationalOrganization" or \
+                not re.search(r"\b(?:Minist\w+|Permanent|Executive|Foreign|Defen[cs]e|Finance)\b", body):
+            continue  # (a session of the Assembly or of the council of heads of state is the summit)
+        short = _org_short_name(org_ent)
+        key = f"event/{art}/{slugify(short)}-{slugify(body)}-meeting"
+        ev = _new_event(run, key, "Meeting", f"{short} {body} meeting", sent, m.start(), "event:body-meeting")
+        ev.organizer = ev.organizer or org
+        run.last_event = ev.key
     # session formats within a summit
     for m in L.SESSION_FORMAT.finditer(masked):
         fmt = m.group("fmt").lower()
@@ -1015,7 +1032,7 @@ def _events(run: _Run, sent: Sentence) -> None:
                 ev.note(f"location:{place}", run.ev(sent, rule))
             verb = m.group("v").lower()
             if verb in ("arrived", "landed", "touched down", "visited", "travelled to", "traveled to", "flew to",
-                        "paid", "made", "wrapped up", "concluded", "ended", "was on", "began"):
+                        "flew into", "paid", "made", "wrapped up", "concluded", "ended", "was on", "began"):
                 ev.votes["happened"] += 3
                 ev.note("status:Happened", run.ev(sent, rule))
             elif verb.startswith("will") or verb.startswith("to "):
@@ -1457,14 +1474,16 @@ def _dateline_and_weekday(run: _Run) -> tuple[tuple[int, int], str] | None:
     return ((day.month, day.day), weekday) if day is not None and weekday else None
 
 
-def _nearest_event(sent: Sentence, pos: int, run: _Run, types=None, *, forward: bool = False) -> Event | None:
-    """The event whose trigger is nearest to ``pos`` (with ``forward``, one after it if any)."""
+def _nearest_event(sent: Sentence, pos: int, run: _Run, types=None, *, forward: bool = False,
+                   back: float = 1.0) -> Event | None:
+    """The event whose trigger is nearest to ``pos`` (with ``forward``, one after it if any;
+    ``back`` > 1 makes triggers after ``pos`` that much farther: a date follows its event's verb)."""
     best = None
     for key, p in sent.events:
         ev = run.events[key]
         if types and ev.type not in types:
             continue
-        dist = abs(p - pos) + (0 if not forward or p >= pos else 1000)
+        dist = (pos - p if p <= pos else (p - pos) * back) + (0 if not forward or p >= pos else 1000)
         if best is None or dist < best[1]:
             best = (ev, dist)
     return best[0] if best else None
@@ -1588,7 +1607,7 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         if ends_of.get(id(d)) == -1:
             continue  # the end of a weekday range, set with its start
         pos = _masked_pos(run, sent, d.start)
-        ev = _nearest_event(sent, pos, run)
+        ev = _nearest_event(sent, pos, run, back=1.5)  # "flew into X on Wednesday, is attending a meeting"
         if ev is None:
             continue
         trig = next((p for k, p in sent.events if k == ev.key), None)
@@ -1764,6 +1783,8 @@ _ANAPHORIC_CUE = re.compile(
     r"joined\s+(?:the|them|him|her)\s+(?:\w+\s+)?(?:talks|summit|meeting|gathering|leaders|discussions|session)\b|"
     r"hosted|welcomed\s+(?:the\s+)?(?:\w+\s+)?(?:leaders|delegates|heads|guests)|"
     r"(?:co-)?chair(?:ed|s|ing)?\s+(?:the|it|this|that)\b|"
+    r"(?:opened|closed|told|briefed)\s+the\s+(?:\w+\s+)?(?:summit|meeting|talks|gathering|session|leaders|ministers|"
+    r"delegates|assembly|conference|council)\b|"
     r"address(?:ed|es|ing)\s+(?:the|fellow)\s+(?:\w+\s+)?(?:summit|meeting|leaders|gathering|session|assembly|talks|delegates|plenary)|"
     r"(?:making|made|makes)\s+(?:his|her)\s+(?:\w+\s+)?debut)", re.I)
 #: a sentence about another time (background) does not speak of the current event
