@@ -112,3 +112,19 @@ def test_session_of_the_assembly_is_no_separate_meeting(ex):
     a = run(ex, "The AU summit opened in Addis Ababa on Saturday with a session of the Assembly of the "
                 "African Union.", published="2025-02-15")
     assert [e.label for e in a.entities.values() if e.type in ("Meeting", "Summit")] == ["AU summit"]
+
+
+def test_readout_title_without_article_or_name(ex):
+    f = facts(run(ex, "Prime Minister Shri Narendra Modi paid a State Visit to Egypt from 24 to 25 June "
+                      "2023. Prime Minister arrived in Cairo on 24 June. On 25 June, Prime Minister was "
+                      "received by President Abdel Fattah al-Sisi, after which he held delegation-level "
+                      "talks with President Sisi.", published="2023-06-26"))
+    assert any(p == "location" and o == "Cairo" and "visit" in s for s, p, o in f)
+    talks = {s for s, p, o in f if p == "participant" and o == "Abdel Fattah al-Sisi"}
+    assert any("Narendra Modi" in participants(f, t) for t in talks)
+
+
+def test_bare_title_needs_a_single_holder(ex):
+    f = facts(run(ex, "President Joe Biden met President Xi Jinping in Woodside. President arrived in "
+                      "San Francisco on Tuesday.", published="2023-11-16"))
+    assert not any(p == "location" and o == "San Francisco" and "visit" in s for s, p, o in f)

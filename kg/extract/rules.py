@@ -494,10 +494,18 @@ _ANAPHOR_OFFICE = re.compile(
     re.I)
 
 
+#: a capitalized title with no name, as official readouts write it ("On 22 June, Prime Minister held
+#: talks", "Prime Minister arrived in"): the article's one holder of that title, as "the Prime Minister"
+_BARE_TITLE = re.compile(
+    r"(?:(?<=^)|(?<=[.,;:] )|(?<=\bwhen )|(?<=\bafter )|(?<=\bbefore )|(?<=\bthat )|(?<=\band )|(?<=\bas )|"
+    r"(?<=\bwhere )|(?<=\bwhile )|(?<=\bwhich )|(?<=\bthen ))"
+    r"(?P<h>)(?P<h2>)(?P<t>Prime Minister|President|Chancellor|Premier)(?=\s+(?:[a-z]|⟦[SCDORG]))")
+
+
 def _office_anaphors(run: _Run, sent: Sentence) -> None:
     """"the Russian leader", "the Prime Minister of X" -> a synthetic mention of the office holder."""
     def repl(m: re.Match) -> str:
-        h = m.group("h") or m.group("h2")
+        h = m.group("h") or m.group("h2") or None
         t = m.group("t").lower()
         if h is None:
             # "the Prime Minister", "the crown prince": the one person of the article with that title
@@ -517,10 +525,13 @@ def _office_anaphors(run: _Run, sent: Sentence) -> None:
         sent.slots[idx] = run.mentions[idx]
         return f"⟦P{idx}⟧"
     sent.masked = _ANAPHOR_OFFICE.sub(repl, sent.masked)
+    if _BARE_TITLE.search(sent.masked):  # official readouts: "Prime Minister arrived in Washington"
+        sent.masked = _BARE_TITLE.sub(repl, sent.masked)
 
 
-_PRONOUN = re.compile(r"(?:^|(?<=[.;,] )|(?<=\bday )|(?<=\bwhere )|(?<=\bwhen )|(?<=\bafter )|(?<=\bbefore ))"
-                      r"(?:[Hh]e|[Ss]he)\b(?=\s+(?:\w+ed|\w+s|will|was|had|has|is|also|then)\b)")
+_PRONOUN = re.compile(r"(?:^|(?<=[.;,] )|(?<=\bday )|(?<=\bwhere )|(?<=\bwhen )|(?<=\bafter )|(?<=\bbefore )|(?<=\bwhich ))"
+                      r"(?:[Hh]e|[Ss]he)\b(?=\s+(?:\w+ed|\w+s|will|was|had|has|is|also|then|held|met|made|took|gave|said|told|"
+                      r"spoke|went|came|flew|sent|paid|left|led|sat|saw|began|won|would|could|can|may)\b)")
 
 
 def _pronouns(run: _Run) -> None:
@@ -761,7 +772,7 @@ _PLACE_PRE = (r"(?:the\s+)?(?:(?:⟦[SDR]\d+⟧\s*(?:'s|’s)?|(?-i:[A-Z][\w-]*(
               r"(?:city|town|resort|port|island)\s+of\s+)")
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held (?:separate |bilateral |private |closed-door |further )?talks with|holds talks with|hold talks with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks with|holds talks with|hold talks with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,2}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
     ("meeting:and-agreed-after-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:agreed|pledged|vowed|discussed|signed|reached)\b[^.;⟦]{{0,120}}?\b(?:after|during|in|at)\s+(?:[\w-]+\s+){{0,4}}?(?:talks|a meeting|their meeting)\b", re.I)),
     ("meeting:received-by", re.compile(rf"{L.slot('P', 'a')}\s+(?:was|were|is|will be)\s+(?:also\s+|later\s+|then\s+)?(?:received|hosted|welcomed)\s+by\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
