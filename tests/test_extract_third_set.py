@@ -128,3 +128,22 @@ def test_bare_title_needs_a_single_holder(ex):
     f = facts(run(ex, "President Joe Biden met President Xi Jinping in Woodside. President arrived in "
                       "San Francisco on Tuesday.", published="2023-11-16"))
     assert not any(p == "location" and o == "San Francisco" and "visit" in s for s, p, o in f)
+
+
+def test_sized_group_after_an_organization_lists_its_members(ex):
+    f = facts(run(ex, "Leaders of the Eurasian Economic Union (EAEU), the five-nation trade bloc made up of "
+                      "Russia, Belarus, Kazakhstan, Kyrgyzstan and Armenia, met in Minsk."))
+    assert {s for s, p, o in f if p == "memberOf" and o == "Eurasian Economic Union"} == {
+        "Russia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Armenia"}
+
+
+def test_sized_bloc_refers_back_only_when_size_and_reference_agree(ex):
+    f = facts(run(ex, "ASEAN foreign ministers met in Vientiane on Friday. The 10-member bloc - Brunei, "
+                      "Cambodia, Indonesia, Laos, Malaysia, Myanmar, the Philippines, Singapore, Thailand "
+                      "and Vietnam - has made little headway on Myanmar. The four-member bloc - Mali, "
+                      "Niger, Chad and Guinea - has left the talks.", published="2024-07-27"))
+    members = {s for s, p, o in f if p == "memberOf" and o == "Association of Southeast Asian Nations"}
+    assert len(members) == 10 and "Chad" not in members and "Mali" not in members
+    f = facts(run(ex, "ASEAN ministers met on Friday. The three-nation alliance of Mali, Niger and Chad "
+                      "has left the talks.", published="2024-07-27"))
+    assert not any(p == "memberOf" for s, p, o in f)

@@ -624,6 +624,22 @@ _SIZED_LIST = re.compile(
     rf"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*|\w+ty)-(?:nation|member|"
     rf"country|state)\s+{L.slot('O', 'o')}(?:\s*\(⟦O\d+⟧\))?\s*(?:[-–—:(]|,\s+(?:namely|comprising)\s)\s*"
     rf"(?P<list>(?:the\s+)?⟦S\d+⟧(?:\s*(?:,|and|, and)\s+(?:the\s+)?⟦S\d+⟧)+)\s*(?:[-–—)]|,|$)", re.I)
+def _reference_members(run: _Run, org: str) -> frozenset[str]:
+    """The ISO3 codes of ``org``'s members in the reference data (a check on what the text
+    says, never a source of facts); empty for an organization no reference row holds."""
+    for i, m in enumerate(run.mentions):
+        if m.kind == "O" and not m.ref.startswith("~") and run.key_of(i) == org:
+            return frozenset(run.ref.org(m.ref).members)
+    return frozenset()
+
+
+_SIZED_GROUP = re.compile(
+    r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?:nation|member|country|state)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:bloc|grouping|group|alliance|organi[sz]ation|union|club|body|community|forum)\s*"
+    r"(?:[-–—:(]\s*|,\s+(?:namely|comprising)\s+|\s+(?:made up of|comprising|consisting of|of|that groups|"
+    r"which groups|bringing together|that brings together|which brings together)\s+)"
+    r"(?P<list>(?:the\s+)?⟦S\d+⟧(?:\s*(?:,|and|, and)\s+(?:the\s+)?⟦S\d+⟧)+)"
+    r"(?=\s*(?:[-–—),.;:]|$)|\s+(?!and\b)[a-z])")
 #: a state right after one of these is the object of something else than membership
 _NOT_MEMBER_BEFORE = re.compile(
     r"\b(?:(?:ties|relations|trade|talks|cooperation|agreements?|deals?|partnership|dialogue|links|contacts|"
@@ -672,6 +688,22 @@ def _memberships(run: _Run, sent: Sentence) -> None:
         org = run.key_of(int(m.group("o")))
         for _, i, _ in _slots(m.group("list"), "S"):
             run.add_fact(run.key_of(i), "memberOf", org, run.ev(sent, "member:sized-list"))
+    # "the EAEU, the five-nation trade bloc made up of A, B, C, D and E", "The 10-member bloc - A, ...
+    # and J - has": a head noun for the organization last named; the list must have as many states
+    for m in _SIZED_GROUP.finditer(masked):
+        before = re.search(r"⟦O(\d+)⟧\s*(?:\(⟦O\d+⟧\))?\s*,\s*(?:the|a|an)\s+$", masked[:m.start()])
+        org = run.key_of(int(before.group(1))) if before else run.last_org
+        states = [run.key_of(i) for _, i, _ in _slots(m.group("list"), "S")]
+        n = m.group("n").lower()
+        size = int(n) if n.isdigit() else L.NUMBERS.get(n)
+        if org is None or size != len(states):
+            continue
+        if not before:  # "the bloc" is the organization last named if the reference data agrees
+            known = _reference_members(run, org)
+            if not known or sum(st[6:] in known for st in states) * 2 < len(states):
+                continue
+        for st in states:
+            run.add_fact(st, "memberOf", org, run.ev(sent, "member:sized-group"))
     # "Turkey, a NATO member, has applied to join BRICS": the apposition states a membership
     for m in re.finditer(r"⟦S(?P<s>\d+)⟧\s*,\s+(?:a|an)\s+(?:(?:fellow|founding|full)\s+)?⟦O(?P<o>\d+)⟧\s+"
                          r"member(?:\s+(?:state|country|nation))?\s*,", masked):
