@@ -147,3 +147,22 @@ def test_sized_bloc_refers_back_only_when_size_and_reference_agree(ex):
     f = facts(run(ex, "ASEAN ministers met on Friday. The three-nation alliance of Mali, Niger and Chad "
                       "has left the talks.", published="2024-07-27"))
     assert not any(p == "memberOf" for s, p, o in f)
+
+
+def test_numbered_sessions_of_the_leaders_body_are_summits(ex):
+    f = facts(run(ex, "Gulf leaders met in Kuwait City on Sunday for the 45th session of the Supreme Council "
+                      "of the Gulf Cooperation Council (GCC). Its 44th session was held in Doha last year, "
+                      "and the Council will convene its 46th session in Bahrain.", published="2024-12-01"))
+    summits = {s for s, p, o in f if p == "organizedBy" and o == "Gulf Cooperation Council"}
+    assert len(summits) == 3
+    status = {s: o for s, p, o in f if p == "status" and s in summits}
+    assert sorted(o.rsplit("#", 1)[-1] for o in status.values()) == ["Happened", "Happened", "Planned"]
+    assert any(p == "location" and o == "Doha" and "44th" in s for s, p, o in f)
+    assert any(p == "location" and o == "Kuwait City" and "45th" in s for s, p, o in f)
+
+
+def test_an_ordinal_in_words_is_not_another_summit(ex):
+    a = run(ex, "Arab League leaders met in Jeddah on Friday. It was the first Arab League summit that "
+                "Assad has attended since 2010. Prince Mohammed chaired the 32nd summit.",
+            published="2023-05-19")
+    assert len([e for e in a.entities.values() if e.type == "Summit"]) == 1

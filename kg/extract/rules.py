@@ -57,6 +57,7 @@ class Event:
     persons: tuple[str, ...] = ()  # visitor / bilateral pair
     day_offset: int | None = None
     ended: bool = False  # its date was given as the day it ended ("ended on Saturday")
+    ordinal: int | None = None  # "the 45th summit": another ordinal is another summit
     evidence: Evidence | None = None
     support: dict[str, Evidence] = field(default_factory=dict)  # "location:<key>", "date", "host", ...
 
@@ -766,6 +767,47 @@ _SUMMIT = re.compile(
     rf"(?:\s+(?:of|by)\s+(?:the\s+)?(?:(?:heads\s+of\s+state(?:\s+and\s+government)?|leaders)\s+(?:of\s+(?:the\s+)?)?"
     rf"(?:member\s+states\s+of\s+(?:the\s+)?)?)?{L.slot('O', 'o2')})?"
     rf"(?:\s+(?:in|at)\s+(?:{L.slot('S', 'hs')}\s*{L.POSS}?\s+)?{L.slot('C', 'c2')})?")
+#: a summit told as a session of the organization's leaders' body ("the 38th Ordinary Session of
+#: the Assembly of the African Union", "the Supreme Council of the GCC ... its 44th session"); the
+#: groups are those of ``_SUMMIT``
+_SESSION_SUMMIT = re.compile(
+    rf"(?:(?:(?P<ord>{L.ORDINAL})\s+)?(?:(?:ordinary|extraordinary|regular|annual|special)\s+)?"
+    rf"(?P<noun>session)\s+of\s+(?:the\s+)?(?:{L.slot('O', 'o1')}\s+)?"
+    rf"(?-i:Supreme(?:\s+[A-Z][\w-]*){{0,3}}\s+Council|Assembly|Council\s+of\s+(?:the\s+)?Heads\s+of\s+"
+    rf"(?:State|Government)|Heads\s+of\s+State\s+Council|Collective\s+Security\s+Council|"
+    rf"(?:[A-Z][\w-]*\s+)?Summit)(?:\s+of\s+(?:the\s+)?{L.slot('O', 'o2')})?"
+    rf"|\b(?:its|their)\s+(?P<ord2>{L.ORDINAL})\s+(?:(?:ordinary|extraordinary|regular|annual)\s+)?"
+    rf"(?P<noun2>session)\b(?!\s+of\b))"
+    rf"(?P<yr>(?!))?(?P<c1>(?!))?(?:\s*\(⟦O\d+⟧\))?"
+    rf"(?:\s+(?:in|at)\s+(?:{L.slot('S', 'hs')}\s*{L.POSS}?\s+)?{L.slot('C', 'c2')})?", re.I)
+def _ordinal_value(text: str | None) -> int | None:
+    """45 for "45th"; None for ordinals in words, which often count something else than the
+    organization's summits ("the first Arab League summit Assad has attended")."""
+    m = re.match(r"(\d+)", text or "")
+    return int(m.group(1)) if m else None
+
+
+class _SessionMatch:
+    """A match of ``_SESSION_SUMMIT`` read through the group names of ``_SUMMIT``."""
+
+    def __init__(self, m: re.Match):
+        self.m = m
+        self.bare = m.group("noun2") is not None  # "its 44th session"
+
+    def group(self, name=0):
+        if name in ("ord", "noun") and self.bare:
+            name += "2"
+        return self.m.group(name)
+
+    def start(self, name=0):
+        if name == "noun" and self.bare:
+            name = "noun2"
+        return self.m.start(name)
+
+    def end(self, name=0):
+        return self.m.end(name)
+
+
 _LEADERS_MEET = re.compile(
     rf"(?:{L.slot('O', 'o')}\s+leaders|\b(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?)\s+of\s+"
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{L.slot('O', 'o2')}(?:\s*\(⟦O\d+⟧\))?(?:\s+[a-z][\w-]*){{0,3}})\s+(?:will\s+|are\s+to\s+)?"
@@ -900,11 +942,19 @@ def _events(run: _Run, sent: Sentence) -> None:
         named.append((m.start(), m.end()))
         run.last_event = ev.key
     # summits
-    for m in (_SUMMIT.finditer(masked) if has_summit else ()):
+    sessions = [_SessionMatch(m) for m in _SESSION_SUMMIT.finditer(masked)] if "ession" in masked else []
+    for m in [*(_SUMMIT.finditer(masked) if has_summit else ()), *sessions]:
         if any(s <= m.start("noun") < e for s, e in named):
             continue
         o = m.group("o1") or m.group("o2")
         org = run.key_of(int(o)) if o else None
+        if isinstance(m, _SessionMatch) and org is None:
+            if not m.group("ord"):
+                continue  # ("the opening session")
+            main = _main_summit(run)  # "its 44th session": of the organization whose summit it is
+            org = main.organizer if main is not None and main.organizer else _org_before(run, sent, m.start())
+            if org is None or run.entities[org].type != "InternationalOrganization":
+                continue
         if org is None and re.search(r"\b(?:the|its)\s+(?:bloc|group|grouping|organi[sz]ation|alliance|association|union)(?:'s|’s)\s+(?:\w+\s+){0,2}$",
                                      masked[max(0, m.start() - 50):m.start("noun")], re.I):
             org = _org_before(run, sent, m.start())  # "the group's 17th summit"
@@ -949,6 +999,22 @@ def _events(run: _Run, sent: Sentence) -> None:
                 ev.note(f"location:{run.key_of(int(c))}", run.ev(sent, "location:summit-in"))
             continue
         ev = _summit_for(run, org, m.group("ord"))
+        ordn = _ordinal_value(m.group("ord"))
+        if ev is not None and ordn is not None and ev.ordinal is not None and ev.ordinal != ordn:
+            # "the 45th summit ... its 44th session in Doha": another summit of the organization
+            org_ent = run.entities.get(org) if org else None
+            name = _org_short_name(org_ent) if org_ent else ""
+            label = f"{m.group('ord')} {name} summit".replace("  ", " ")
+            other = _new_event(run, f"event/{art}/{slugify(label)}", "Summit", label, sent, m.start("noun"),
+                               "event:summit-ordinal")
+            other.organizer, other.ordinal, other.date_rank = org, ordn, 0
+            other.votes["planned" if ordn > ev.ordinal else "happened"] += 5
+            if m.group("c2"):
+                c = run.key_of(int(m.group("c2")))
+                other.location[c] += 3
+                other.note(f"location:{c}", run.ev(sent, "location:summit-in"))
+            run.last_event = other.key
+            continue
         if ev is None:
             org_ent = run.entities.get(org) if org else None
             name = _org_short_name(org_ent) if org_ent and org_ent.alt_labels else None
@@ -960,6 +1026,8 @@ def _events(run: _Run, sent: Sentence) -> None:
             ev.organizer = org
         else:
             _touch(run, ev, sent, m.start("noun"))
+        if ordn is not None and ev.ordinal is None:
+            ev.ordinal = ordn
         surface = _unmask(run, m.group()).strip()
         if len(surface.split()) > 1:
             ev.names.add(re.sub(r"^(?:the|a)\s+", "", surface, flags=re.I))
