@@ -166,3 +166,22 @@ def test_an_ordinal_in_words_is_not_another_summit(ex):
                 "Assad has attended since 2010. Prince Mohammed chaired the 32nd summit.",
             published="2023-05-19")
     assert len([e for e in a.entities.values() if e.type == "Summit"]) == 1
+
+
+def test_held_a_bilateral_meeting_with(ex):
+    f = facts(run(ex, "President Joe Biden held a bilateral meeting with Prime Minister Fumio Kishida of "
+                      "Japan. Biden also had a one-on-one meeting with South Korean President Yoon Suk Yeol.",
+                  published="2023-08-18"))
+    meetings = {s for s, p, o in f if p == "participant" and o == "Joe Biden"}
+    partners = {o for s, p, o in f if p == "participant" and s in meetings} - {"Joe Biden"}
+    assert {"Fumio Kishida", "Yoon Suk Yeol"} <= partners
+    assert len(meetings) == 2
+
+
+def test_pair_held_their_first_face_to_face_talks(ex):
+    f = facts(run(ex, "Japanese Prime Minister Shigeru Ishiba and Chinese Premier Li Qiang held their first "
+                      "face-to-face talks on Thursday on the sidelines of the ASEAN summits.",
+                  published="2024-10-11"))
+    (talks,) = {s for s, p, o in f if p == "participant" and o == "Li Qiang" and "summit" not in s.lower()}
+    assert "Shigeru Ishiba" in participants(f, talks)
+    assert any(p == "partOf" and s == talks for s, p, o in f)
