@@ -185,3 +185,20 @@ def test_pair_held_their_first_face_to_face_talks(ex):
     (talks,) = {s for s, p, o in f if p == "participant" and o == "Li Qiang" and "summit" not in s.lower()}
     assert "Shigeru Ishiba" in participants(f, talks)
     assert any(p == "partOf" and s == talks for s, p, o in f)
+
+
+def test_talks_with_one_leader_and_with_another(ex):
+    f = facts(run(ex, "Leaders met in Wilmington on Saturday for the Quad summit. On the sidelines, US President Joe Biden "
+                      "held separate talks there with Indian Prime Minister Narendra Modi, who had landed "
+                      "that morning, and with Japanese Prime Minister Fumio Kishida.",
+                  published="2024-09-22"))
+    partners = {frozenset(participants(f, s)) for s, p, o in f if p == "partOf"}
+    assert {frozenset({"Joe Biden", "Narendra Modi"}), frozenset({"Joe Biden", "Fumio Kishida"})} <= partners
+
+
+def test_summit_of_the_named_place_or_purpose(ex):
+    f = facts(run(ex, "Biden went to the Summit of the Americas in Los Angeles in 2022. Modi is due to "
+                      "address the Summit of the Future.", published="2024-09-22"))
+    assert ("Summit of the Americas", "location", "Los Angeles") in f
+    assert any(s == "Summit of the Future" and p == "status" and o.endswith("Planned") for s, p, o in f)
+    assert not any(o == "Summit" for s, p, o in f)

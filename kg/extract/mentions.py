@@ -416,6 +416,9 @@ AMBIGUOUS_CITIES = frozenset("""aurora bath bolton columbia concord derby enterp
 hamilton independence irvine jackson kent lincoln madison male midland mobile nice norman orange
 providence reading regina richmond salem split surprise tyre victoria warren york sale mission
 temple hope spring wells deal march may june august victory union""".split())
+#: words of this domain that are also names of small towns ("the Summit of the Americas": Summit,
+#: New Jersey; "the Congress": Congress, Arizona)
+_EVENT_WORDS = frozenset("summit congress council assembly parliament senate forum conference".split())
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|to|from|near|outside|via|visit(?:ed|ing|s)?)\s+(?:the\s+)?)$", re.I)
 
 
@@ -428,7 +431,7 @@ def _plausible_city(m: Mention, doc, ner_places: set[tuple[int, int]],
     if m.kind != "C":
         return True
     city = reference().cities[m.ref]
-    if fold(m.text) in MONTHS:
+    if fold(m.text) in MONTHS or fold(m.text) in _EVENT_WORDS:
         return False  # "brokered by China in March": a month ("March", Cambridgeshire, is not news)
     if fold(m.text) not in AMBIGUOUS_CITIES and (city.population >= SMALL_CITY or city.capital_of):
         return True

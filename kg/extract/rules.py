@@ -813,6 +813,8 @@ _LEADERS_MEET = re.compile(
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{L.slot('O', 'o2')}(?:\s*\(⟦O\d+⟧\))?(?:\s+[a-z][\w-]*){{0,3}})\s+(?:will\s+|are\s+to\s+)?"
     rf"(?:gathered|met|meet|gather|convened|convene|are meeting|are gathering)\b")
 _NAMED_SUMMIT = re.compile(r"(?<![\w⟧-])(?P<name>(?:[A-Z][\w-]+\s+){1,4})(?P<noun>Summit)\b(?!\s+of\b)")
+_SUMMIT_OF_THE = re.compile(r"(?<![\w⟧-])(?P<noun>Summit)\s+of\s+the\s+(?:(?!Heads\b|Leaders\b)[A-Z][a-z]+"
+                            r"(?:\s+[A-Z][a-z]+)?\b|⟦R\d+⟧)")
 _NOT_SUMMIT_NAME = re.compile(
     r"\b(?:The|This|That|Next|Last|Annual|Leaders|Extraordinary|Special|Informal|Virtual|Emergency|Ordinary|"
     r"Joint|First|Second|Third|Fourth|Fifth|Upcoming|Previous|Year|Heads|State|Government|Plus|On|At|In|For|"
@@ -846,7 +848,7 @@ _PLACE_PRE = (r"(?:the\s+)?(?:(?:⟦[SDR]\d+⟧\s*(?:'s|’s)?|(?-i:[A-Z][\w-]*(
               r"(?:city|town|resort|port|island)\s+of\s+)")
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks with|holds talks with|hold talks with|(?:held|had|holds|has|will hold|will have)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?meeting\s+with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks\s+(?:there\s+|also\s+|later\s+)?with|holds talks with|hold talks with|(?:held|had|holds|has|will hold|will have)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?meeting\s+with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,3}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
     ("meeting:and-agreed-after-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:agreed|pledged|vowed|discussed|signed|reached)\b[^.;⟦]{{0,120}}?\b(?:after|during|in|at)\s+(?:[\w-]+\s+){{0,4}}?(?:talks|a meeting|their meeting)\b", re.I)),
     ("meeting:received-by", re.compile(rf"{L.slot('P', 'a')}\s+(?:was|were|is|will be)\s+(?:also\s+|later\s+|then\s+)?(?:received|hosted|welcomed)\s+by\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
@@ -855,6 +857,8 @@ _BILATERAL = [
     ("meeting:their", re.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
     ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
 ]
+_AND_WITH = re.compile(rf"(?P<rest>[^.;⟦]|⟦[SDOCG]\d+⟧){{0,120}}?,?\s+and\s+(?:separately\s+|later\s+|then\s+)?"
+                       rf"with\s+{L.PRE_TITLE}{L.slot('P', 'c')}", re.I)
 _VISIT_ADJ = r"(?:(?:two|three|four|five|six|one|[2-6])-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+|recent\s+)*"
 _VISIT = [
     ("visit:arrived", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?(?:⟦[SD]\d+⟧\s*(?:'s|’s)?\s+capital(?:\s+city)?\s*,?\s*)?{L.slot('CS', 'x')}", re.I)),
@@ -937,6 +941,14 @@ def _events(run: _Run, sent: Sentence) -> None:
         if _NOT_SUMMIT_NAME.search(name):
             continue
         label = f"{name}Summit"
+        ev = _new_event(run, f"event/{art}/{slugify(label)}", "Summit", label, sent, m.start("noun"),
+                        "event:named-summit")
+        named.append((m.start(), m.end()))
+        run.last_event = ev.key
+    for m in (_SUMMIT_OF_THE.finditer(masked) if has_summit else ()):  # "the Summit of the Americas"
+        if re.search(r"(?:⟧|\b(?!The\b)[A-Z][\w-]*)\s+$", masked[:m.start()]):
+            continue  # ("the Islamic Summit of the ...": a name that runs on before it)
+        label = _unmask(run, m.group(0))
         ev = _new_event(run, f"event/{art}/{slugify(label)}", "Summit", label, sent, m.start("noun"),
                         "event:named-summit")
         named.append((m.start(), m.end()))
@@ -1186,6 +1198,13 @@ def _events(run: _Run, sent: Sentence) -> None:
             if pair is None:
                 continue
             _bilateral(run, pair, sent, m, rule)
+            # "held separate talks with A, ..., and with B": talks with each
+            more = _AND_WITH.match(masked, m.end()) if rule == "meeting:met" else None
+            c = more and run.person_of.get(int(more.group("c")))
+            if c and c not in pair:
+                a = run.person_of.get(int(m.group("a")))
+                if a and a != c:
+                    _bilateral(run, tuple(sorted((a, c))), sent, more, rule)
     # anaphors: "the summit", "the meeting", "the event"
     for m in L.EVENT_ANAPHOR.finditer(masked):
         if any(abs(p - m.start()) < 40 for _, p in sent.events):
