@@ -202,3 +202,10 @@ def test_summit_of_the_named_place_or_purpose(ex):
     assert ("Summit of the Americas", "location", "Los Angeles") in f
     assert any(s == "Summit of the Future" and p == "status" and o.endswith("Planned") for s, p, o in f)
     assert not any(o == "Summit" for s, p, o in f)
+
+
+def test_release_date_on_a_line_of_its_own_anchors_today(ex):
+    a = run(ex, "THE WHITE HOUSE\nAugust 18, 2023\n\nToday, President Joe Biden welcomed Prime Minister "
+                "Fumio Kishida of Japan to Camp David for a trilateral summit.", published=None)
+    f = facts(a)
+    assert any(p == "startDate" and o == "2023-08-18" for s, p, o in f)

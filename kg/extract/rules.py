@@ -2140,11 +2140,18 @@ _DATELINE_TEXT = re.compile(r"^\s*[A-Z][A-Za-z .'/-]{1,40},\s*(?:[A-Z][a-z]{2,8}
 
 def _dateline_date(run: _Run, year: int | None) -> _dt.date | None:
     """The date of a wire dateline ("MANILA, July 8 (AP) -"): the article's own date."""
-    for sent in run.sentences[:3]:
+    for sent in run.sentences[:4]:
         if sent.start < run.article.body_start:
             continue
+        # a release's date on a line of its own ("THE WHITE HOUSE / August 18, 2023")
+        alone = [d for d in sent.dates if d.kind == "day" and d.year]
+        if len(alone) == 1 and not re.sub(r"[\s,.]", "", sent.text[:alone[0].start - sent.start] +
+                                          sent.text[alone[0].end - sent.start:]):
+            return safe_date(alone[0].year, alone[0].month, alone[0].day)
         dl = _DATELINE_TEXT.match(sent.text)
         if dl is None:
+            if re.fullmatch(r"[A-Z][A-Z .'-]{2,60}", sent.text.strip()):
+                continue  # ("THE WHITE HOUSE", "OFFICE OF THE SPOKESPERSON")
             return None
         for d in sent.dates:
             if d.kind == "day" and d.end <= sent.start + dl.end() and (d.year or year):
