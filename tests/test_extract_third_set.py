@@ -209,3 +209,11 @@ def test_release_date_on_a_line_of_its_own_anchors_today(ex):
                 "Fumio Kishida of Japan to Camp David for a trilateral summit.", published=None)
     f = facts(a)
     assert any(p == "startDate" and o == "2023-08-18" for s, p, o in f)
+
+
+def test_those_who_made_the_trip_included(ex):
+    f = facts(run(ex, "Leaders met in St Petersburg on Thursday for an informal CIS summit. Those who did "
+                      "make the trip included Belarusian President Alexander Lukashenko and President "
+                      "Shavkat Mirziyoyev of Uzbekistan.", published="2024-12-26"))
+    assert {"Alexander Lukashenko", "Shavkat Mirziyoyev"} <= participants(f, "summit")
+    assert any(p == "location" and o == "Saint Petersburg" for s, p, o in f)

@@ -98,6 +98,10 @@ class Gazetteer:
         for key, c in sorted(ref.cities.items()):
             for n in {c.name, *c.alt_names}:
                 self._add(n, "C", key)
+                # "Saint Petersburg" is also written "St Petersburg" and "St. Petersburg"
+                if n.startswith("Saint ") and c.population >= SMALL_CITY:
+                    self._add("St " + n[6:], "C", key)
+                    self._add("St. " + n[6:], "C", key)
 
     def _add(self, name: str, kind: str, ref: str) -> None:
         name = name.strip()

@@ -1899,6 +1899,10 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         target.note("theme", run.ev(sent, "theme:quoted", sent.start + m.start(1), sent.start + m.end(1)))
 
 
+#: "Those who did make the trip included A, B and C", "Leaders who attended were ..."
+_THOSE_WHO_CAME = (r"(?:those|leaders|guests|others|heads\s+of\s+state)\s+(?:who\s+)?(?:did\s+)?(?:attend(?:ed)?|c[oa]me|"
+                   r"ma[dk]e\s+the\s+trip|took\s+part|were\s+present|joined)\b[^.;⟦]{0,30}?\s+(?:included|include|"
+                   r"includes|were)\b")
 #: participation said of the story's current event without naming it again ("Also attending
 #: were ...", "X, Y and Z were among those in the hall", "Kishida hosted the US president, ...",
 #: "Laos' foreign minister chaired the talks"): a narrower set than ``L.PARTICIPATE``, whose
@@ -1916,7 +1920,7 @@ _ANAPHORIC_CUE = re.compile(
     r"(?:opened|closed|told|briefed)\s+the\s+(?:\w+\s+)?(?:summit|meeting|talks|gathering|session|leaders|ministers|"
     r"delegates|assembly|conference|council)\b|"
     r"address(?:ed|es|ing)\s+(?:the|fellow)\s+(?:\w+\s+)?(?:summit|meeting|leaders|gathering|session|assembly|talks|delegates|plenary)|"
-    r"(?:making|made|makes)\s+(?:his|her)\s+(?:\w+\s+)?debut)", re.I)
+    r"(?:making|made|makes)\s+(?:his|her)\s+(?:\w+\s+)?debut|" + _THOSE_WHO_CAME + ")", re.I)
 #: a sentence about another time (background) does not speak of the current event
 _OTHER_TIME = re.compile(r"\b(?:1[89]\d\d|20\d\d|last\s+(?:year|month|week)|previous|earlier\s+this\s+year|"
                          r"since|ago|former|formerly|once|used to|in the past)\b", re.I)
@@ -1990,6 +1994,8 @@ def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
         elif _OBJECT_CUES.match(clause, c.start()) and 0 <= pos - c.end() and (
                 pos - c.end() <= 60 or not _LIST_ITEMS.sub("", clause[c.end():pos]).strip(" ,")):
             return c  # (or the next item of a list of titled names after it)
+        elif re.match(_THOSE_WHO_CAME, clause[c.start():], re.I) and pos > c.end():
+            return c  # "Those who did make the trip included A, B and C"
         elif re.match(r"attended by\b|br(?:ought|ings|inging) together\b|(?:attending|present at|at)\s+(?:the|this)\s|"
                       r"(?:[Aa]lso\s+)?(?:present|in attendance|attending)\s+(?:were|was|are|is)\b|(?:[Ss]peaking at|[Aa]ddressing)\s+the\s+[^,]{0,40},\s*(?:(?:[\w.-]+|⟦[SDO]\d+⟧)\s+){0,4}⟦P",
                       clause[c.start():]) and pos > c.end() and \
