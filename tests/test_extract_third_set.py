@@ -217,3 +217,29 @@ def test_those_who_made_the_trip_included(ex):
                       "Shavkat Mirziyoyev of Uzbekistan.", published="2024-12-26"))
     assert {"Alexander Lukashenko", "Shavkat Mirziyoyev"} <= participants(f, "summit")
     assert any(p == "location" and o == "Saint Petersburg" for s, p, o in f)
+
+
+def signatories(f):
+    return {(s, o) for s, p, o in f if p == "signatory"}
+
+
+def test_a_summit_that_concluded_its_work_signs_nothing(ex):
+    f = facts(run(ex, "The 15th session of the Islamic Summit of the Organisation of Islamic Cooperation "
+                      "concluded its work on Sunday in Banjul with the adoption of the Banjul Declaration.",
+                  published="2024-05-05"))
+    assert not signatories(f)
+    assert any(p == "adoptedAt" for s, p, o in f)
+
+
+def test_an_accord_signed_somewhere_names_no_signer_before_it(ex):
+    f = facts(run(ex, "Finland takes over the chairmanship in the year of the anniversary of the Helsinki "
+                      "Final Act, the Cold War accord signed in Helsinki in 1975.", published="2024-12-05"))
+    assert not signatories(f)
+
+
+def test_an_organization_signs_only_as_the_subject(ex):
+    f = facts(run(ex, "The CSTO traces its history to the Collective Security Treaty, signed in Tashkent on "
+                      "May 15, 1992. ASEAN signed a free trade agreement with China in Vientiane on Friday.",
+                  published="2024-07-27"))
+    assert signatories(f) == {("free trade agreement", "Association of Southeast Asian Nations")} or \
+        {o for s, o in signatories(f)} == {"Association of Southeast Asian Nations"}

@@ -120,7 +120,11 @@ PACKAGE = re.compile(
     r"treaties|contracts|resolutions))\b", re.I)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
-SIGN_CUE = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|e|es|ing)|put their names to|"
+SIGN_CUE = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|put their names to|"
+                      # "concluded an agreement", not "the summit concluded its work on Sunday"
+                      r"conclud(?:ed|e|es|ing)(?!\s+(?:its|their|his|her|on|in|at|with|after|today|yesterday|"
+                      r"\w+day|talks|\d+(?:st|nd|rd|th)|(?:the|a|an)\s+(?:[\w-]+\s+)?(?:summit|meeting|session|visit|"
+                      r"talks|conference|gathering|trip|tour))\b)|"
                       r"(?:were|was|are|be)\s+exchanged)\b", re.I)
 ADOPT_CUE = re.compile(
     r"\b(?:adopt(?:ed|s|ion|ing)?|approv(?:ed|e|al|ing)|issu(?:ed|e|ing)|releas(?:ed|ing)|endors(?:ed|e)|"

@@ -1516,9 +1516,15 @@ def _two_sides(run: _Run) -> list[str]:
     return []
 
 
+def _masked_gap(masked: str, end: int, start: int) -> int:
+    """How many characters lie between ``end`` and ``start`` (-1 when ``start`` comes first)."""
+    return start - end if start >= end else -1
+
+
 def _signatories(run: _Run, sent: Sentence, d: Doc, sign: re.Match, ds: int, de: int) -> None:
     masked = sent.masked
-    passive = re.search(r"\b(?:was|were|been|being|be)\s+signed\b|,\s*signed\b[^.;]*?\bby\b", masked)
+    passive = re.search(r"\b(?:was|were|been|being|be)\s+signed\b|,\s*signed\b[^.;]*?\bby\b", masked) or \
+        0 <= _masked_gap(masked, de, sign.start()) <= 2  # "the Cold War accord signed in Helsinki in 1975"
     if passive:
         by = re.search(r"\bsigned\b[^.;]*?\bby\s+(?P<rest>[^.;]*)", masked)
         zone = by.group("rest") if by else ""
@@ -1545,8 +1551,11 @@ def _signatories(run: _Run, sent: Sentence, d: Doc, sign: re.Match, ds: int, de:
         if m.kind == "D":
             if not re.match(r"⟦D\d+⟧\s+(?:leaders|delegation|government|side)", after):
                 continue
-        if m.kind == "O" and not re.match(r"⟦O\d+⟧\s*(?:'s|’s)?\s*(?:[Ll]eaders|members|states)?", after):
-            continue
+        if m.kind == "O" and not re.match(r"⟦O\d+⟧\s*(?:'s|’s)?\s*(?:[Ll]eaders|members|member states|states|"
+                                          r"heads of state)\b", zone[pos:]) and not (
+                passive and pos < 3) and not re.match(r"⟦O\d+⟧(?:\s*\(⟦O\d+⟧\))?\s+(?:(?:has|have|also|formally|"
+                                                      r"jointly|then|today|finally)\s+){0,2}$", zone[pos:]):
+            continue  # an organization signs as the subject ("ASEAN signed", "SCO leaders adopted")
         if m.kind in "SD" and _NAMES_OFFICE.match(zone, pos):
             continue  # "New Zealand Prime Minister X signed": X signs; the state names the office
         key = run.key_of(idx)
