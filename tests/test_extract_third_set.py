@@ -243,3 +243,20 @@ def test_an_organization_signs_only_as_the_subject(ex):
                   published="2024-07-27"))
     assert signatories(f) == {("free trade agreement", "Association of Southeast Asian Nations")} or \
         {o for s, o in signatories(f)} == {"Association of Southeast Asian Nations"}
+
+
+def test_offices_given_respectively(ex):
+    f = facts(run(ex, "Leaders met in Banjul on Saturday for the OIC summit. The Saudi delegation was headed "
+                      "by Prince Faisal bin Farhan, while Iran, Egypt and Jordan were represented by their "
+                      "foreign ministers, Hossein Amir-Abdollahian, Sameh Shoukry and Ayman Safadi "
+                      "respectively.", published="2024-05-05"))
+    assert ("Sameh Shoukry", "officialOf", "Egypt") in f
+    assert ("Ayman Safadi", "title", "Foreign Minister") in f
+    assert ("Hossein Amir-Abdollahian", "officialOf", "Iran") in f
+    assert {"Faisal bin Farhan", "Sameh Shoukry", "Egypt", "Iran"} <= participants(f, "summit")
+
+
+def test_respectively_needs_as_many_names_as_states(ex):
+    f = facts(run(ex, "Iran, Egypt and Jordan were represented by their foreign ministers, Hossein "
+                      "Amir-Abdollahian and Sameh Shoukry respectively.", published="2024-05-05"))
+    assert not any(p == "officialOf" for s, p, o in f)

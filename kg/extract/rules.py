@@ -381,6 +381,26 @@ def _plural_offices(run: _Run, masked: str, sent: Sentence, done: set[int]) -> N
                 done.add(p_idx)
 
 
+#: "Iran, Türkiye and Egypt were represented by their foreign ministers, A, B and C respectively"
+_RESPECTIVELY = re.compile(
+    r"(?P<states>(?:the\s+)?⟦S\d+⟧(?:\s*(?:,|and|, and)\s+(?:the\s+)?⟦S\d+⟧)+)[^.;⟦]{0,60}?\b(?:their|by)\s+"
+    r"(?P<title>(?:(?:vice|deputy|foreign|prime|defen[cs]e|finance|trade|economy)\s+)?(?:president|minister|king|emir|"
+    r"chancellor|premier|ambassador|envoy)s)\s*,?\s+(?P<people>⟦P\d+⟧(?:\s*(?:,|and|, and)\s+⟦P\d+⟧)+)\s*,?\s+"
+    r"respectively\b", re.I)
+
+
+def _respective_offices(run: _Run, sent: Sentence, done: set[int]) -> None:
+    for m in _RESPECTIVELY.finditer(sent.masked):
+        states = [i for _, i, _ in _slots(m.group("states"), "S")]
+        people = [i for _, i, _ in _slots(m.group("people"), "P")]
+        if len(states) != len(people):
+            continue
+        for s_idx, p_idx in zip(states, people):
+            if p_idx in run.person_of and p_idx not in done:
+                _record_office(run, sent, p_idx, s_idx, m.group("title")[:-1], "office:respectively")
+                done.add(p_idx)
+
+
 #: "Bola Tinubu, who chairs the 15-nation bloc": the chair of an organization leads it
 _CHAIRS = re.compile(r"⟦P(?P<p>\d+)⟧\s*,\s+who\s+(?:currently\s+|also\s+|now\s+)?(?:chairs|heads|leads)\s+"
                      r"(?:the\s+)?(?:[\w-]+\s+)?(?:⟦O(?P<o>\d+)⟧|(?P<ana>bloc|organi[sz]ation|alliance|grouping|union))\b")
@@ -414,6 +434,8 @@ def _offices(run: _Run, sent: Sentence) -> None:
     done: set[int] = set()
     if "s ⟦P" in masked:
         _plural_offices(run, masked, sent, done)
+    if "respectively" in masked:
+        _respective_offices(run, sent, done)
     # "Kremlin spokesman Dmitry Peskov": the seat of government stands for its state
     for m in _SEAT_TITLE.finditer(masked):
         g, p_idx = run.mentions[int(m.group("g"))], int(m.group("p"))
@@ -1720,6 +1742,13 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                 continue
             target.participants.setdefault(s_key, run.ev(sent, "participant:represented"))
             target.participants.setdefault(p, run.ev(sent, "participant:represented"))
+        for m in _RESPECTIVELY.finditer(masked):  # "A, B and C were represented by their ..., respectively"
+            if "represented" not in m.group(0):
+                continue
+            for _, i, _ in [*_slots(m.group("states"), "S"), *_slots(m.group("people"), "P")]:
+                key = run.key_of(i)
+                if key is not None:
+                    target.participants.setdefault(key, run.ev(sent, "participant:represented"))
     if evs:
         run.last_event = evs[-1].key
     if not evs:
@@ -1924,6 +1953,7 @@ _ANAPHORIC_CUE = re.compile(
     r"(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:those|the\s+(?:\w+\s+)?(?:leaders|heads|guests|dignitaries|"
     r"participants|delegates|attendees|ministers))\b|"
     r"joined\s+(?:the|them|him|her)\s+(?:\w+\s+)?(?:talks|summit|meeting|gathering|leaders|discussions|session)\b|"
+    r"(?:(?<=delegation\s)|(?<=delegation\swas\s)|(?<=delegations\swere\s))(?:headed|led)\s+by|"
     r"hosted|welcomed\s+(?:the\s+)?(?:\w+\s+)?(?:leaders|delegates|heads|guests)|"
     r"(?:co-)?chair(?:ed|s|ing)?\s+(?:the|it|this|that)\b|"
     r"(?:opened|closed|told|briefed)\s+the\s+(?:\w+\s+)?(?:summit|meeting|talks|gathering|session|leaders|ministers|"
