@@ -263,3 +263,10 @@ def test_respectively_needs_as_many_names_as_states(ex):
     f = facts(run(ex, "Iran, Egypt and Jordan were represented by their foreign ministers, Hossein "
                       "Amir-Abdollahian and Sameh Shoukry respectively.", published="2024-05-05"))
     assert not any(p == "officialOf" for s, p, o in f)
+
+
+def test_date_before_wrapped_up_is_the_last_day(ex):
+    f = facts(run(ex, "Commonwealth leaders on Saturday wrapped up their two-day summit in Apia, the Samoan "
+                      "capital.", published="2024-10-26"))
+    assert any(p == "endDate" and o == "2024-10-26" for s, p, o in f)
+    assert any(p == "startDate" and o == "2024-10-25" for s, p, o in f)

@@ -870,7 +870,7 @@ _PLACE_PRE = (r"(?:the\s+)?(?:(?:⟦[SDR]\d+⟧\s*(?:'s|’s)?|(?-i:[A-Z][\w-]*(
               r"(?:city|town|resort|port|island)\s+of\s+)")
 _BILATERAL = [
     ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks\s+(?:there\s+|also\s+|later\s+)?with|holds talks with|hold talks with|(?:held|had|holds|has|will hold|will have)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?meeting\s+with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks\s+(?:there\s+|also\s+|later\s+)?with|holds talks with|hold talks with|(?:held|had|holds|has|will hold|will have)\s+(?:(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?meeting|(?:separate|bilateral|\w+\s+bilateral)\s+(?:[\w-]+\s+)?meetings)\s+with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,3}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
     ("meeting:and-agreed-after-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:agreed|pledged|vowed|discussed|signed|reached)\b[^.;⟦]{{0,120}}?\b(?:after|during|in|at)\s+(?:[\w-]+\s+){{0,4}}?(?:talks|a meeting|their meeting)\b", re.I)),
     ("meeting:received-by", re.compile(rf"{L.slot('P', 'a')}\s+(?:was|were|is|will be)\s+(?:also\s+|later\s+|then\s+)?(?:received|hosted|welcomed)\s+by\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
@@ -1657,7 +1657,7 @@ _ATTENDERS = (r"(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]
               r"[Rr]epresentatives|[Oo]fficials|[Mm]inisters|[Ee]nvoys|[Pp]residents|[Pp]rime [Mm]inisters)")
 _STATE_LIST = r"(?P<list>⟦S\d+⟧(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?⟦S\d+⟧)*)"
 _STATES_ATTEND = re.compile(
-    rf"\b{_ATTENDERS}\s+(?:from|of)\s+(?:the\s+)?(?:[^.;⟦]{{0,40}}?)?{_STATE_LIST}(?:\s*,)?\s+(?:also\s+)?"
+    rf"\b{_ATTENDERS}\s+(?:from|of)\s+(?:the\s+)?(?:[^.;⟦]{{0,40}}?)?(?:[-–—]\s*)?{_STATE_LIST}(?:\s*[,–—-])?\s+(?:also\s+)?"
     r"(?:attended|took part|participated|gathered|joined|were present|are attending|will attend|"
     r"are (?:expected|due|set) to attend)\b"
     rf"|\bbr(?:ought|ings|inging) together\s+(?:the\s+)?{_ATTENDERS}\s+(?:from|of)\s+(?:the\s+)?"
@@ -1667,7 +1667,9 @@ _ORG_ATTENDS = re.compile(
     rf"(?P<member>\s+as\s+(?:a|an)\s+(?:full\s+|permanent\s+)?member\b)?", re.I)
 _REPRESENTED = re.compile(
     rf"{L.slot('S', 's')}\s+(?:was|were|is|will be)\s+represented\s+(?:[^.;⟦]{{0,40}}\s)?by\s+(?:its\s+)?{L.PRE_TITLE}{L.slot('P', 'p')}|"
-    rf"{L.slot('S', 's2')}\s+(?:sent|dispatched|is sending|will send)\s+(?:its\s+|a\s+)?{L.PRE_TITLE}{L.slot('P', 'p2')}", re.I)
+    rf"{L.slot('S', 's2')}\s+(?:sent|dispatched|is sending|will send)\s+(?:its\s+|a\s+)?{L.PRE_TITLE}{L.slot('P', 'p2')}|"
+    # "Member States ... included Senegal, represented by President Faye; Mauritania, ..."
+    rf"{L.slot('S', 's3')}\s*,\s+represented\s+by\s+(?:its\s+)?{L.PRE_TITLE}{L.slot('P', 'p3')}", re.I)
 _HOST_IN = [
     ("host:summit-in", re.compile(
         rf"\b(?:[Ss]ummit|meeting|talks|meet|met|gathered|gather|convened?)\s+in\s+"
@@ -1736,8 +1738,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                     continue  # ("attended by UN Secretary-General Guterres": he attends)
                 target.participants.setdefault(o, run.ev(sent, "participant:organization"))
         for m in _REPRESENTED.finditer(masked):
-            p = run.person_of.get(int(m.group("p") or m.group("p2")))
-            s_key = run.key_of(int(m.group("s") or m.group("s2")))
+            p = run.person_of.get(int(m.group("p") or m.group("p2") or m.group("p3")))
+            s_key = run.key_of(int(m.group("s") or m.group("s2") or m.group("s3")))
             if p is None or s_key is None:
                 continue
             target.participants.setdefault(s_key, run.ev(sent, "participant:represented"))
@@ -1803,7 +1805,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                 r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped up|wraps up|drew to a close)\s+"
                 r"(?:in\s+[A-Z][\w'’. -]{1,30}?\s+)?(?:on\s+)?$",
                 sent.text[:d.start - sent.start])) or (end is None and bool(re.match(
-                r"\s*,?\s*(?:at|on) the (?:end|close|conclusion|last day|final day) of\b",
+                r"\s*,?\s*(?:at|on) the (?:end|close|conclusion|last day|final day) of\b|"
+                r"\s+(?:wrapped up|ended|closed|concluded|drew to a close)\s+(?:their|its|the|a)\b",  # "on Saturday wrapped up their summit"
                 sent.text[d.end - sent.start:d.end - sent.start + 40])))  # "on Tuesday at the end of"
             ev.support["date"] = run.ev(sent, f"date:{d.kind}", d.start, d.end)
     # "the first day of the summit", "the third and final day"
@@ -2159,8 +2162,8 @@ def _finish_events(run: _Run) -> None:
             run.add_fact(ev.key, "hostCountry", ev.host, sup("host", src))
         if ev.start:
             run.add_fact(ev.key, "startDate", ev.start, sup("date", src))
-            if ev.end and ev.end != ev.start:
-                run.add_fact(ev.key, "endDate", ev.end, sup("date", src))
+        if ev.end and ev.end != ev.start:
+            run.add_fact(ev.key, "endDate", ev.end, sup("date", src))
         if ev.part_of:
             run.add_fact(ev.key, "partOf", ev.part_of, sup("partOf", src))
         for p, pev in sorted(ev.participants.items()):
@@ -2168,7 +2171,7 @@ def _finish_events(run: _Run) -> None:
         if ev.theme:
             run.add_fact(ev.key, "theme", ev.theme, sup("theme", src))
         status = _status(ev, pub)
-        run.add_fact(ev.key, "status", status, sup("date") if pub and ev.start else sup(f"status:{status}", src))
+        run.add_fact(ev.key, "status", status, sup("date") if pub and (ev.start or ev.end) else sup(f"status:{status}", src))
     # participants of a part are participants of the whole
     for ev in run.events.values():
         if ev.part_of:
@@ -2221,10 +2224,11 @@ def _dateline_city(run: _Run):
 
 
 def _status(ev: Event, pub: _dt.date | None) -> str:
-    if pub is not None and ev.start is not None:
-        if ev.start == pub and ev.votes["planned"] > ev.votes["happened"]:
+    day = ev.start or ev.end  # (only the day it ended may be known)
+    if pub is not None and day is not None:
+        if day == pub and ev.votes["planned"] > ev.votes["happened"]:
             return "Planned"  # "he will pay a visit from Wednesday", written on Wednesday
-        return "Planned" if ev.start > pub else "Happened"
+        return "Planned" if day > pub else "Happened"
     if ev.votes["planned"] > ev.votes["happened"]:
         return "Planned"
     if ev.votes["happened"] > 0:
