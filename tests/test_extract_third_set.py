@@ -270,3 +270,26 @@ def test_date_before_wrapped_up_is_the_last_day(ex):
                       "capital.", published="2024-10-26"))
     assert any(p == "endDate" and o == "2024-10-26" for s, p, o in f)
     assert any(p == "startDate" and o == "2024-10-25" for s, p, o in f)
+
+
+def test_trilateral_meetings(ex):
+    f = facts(run(ex, "G7 leaders met in Hiroshima on Friday for their summit. US President Joe Biden, "
+                      "Japanese Prime Minister Fumio Kishida and South Korea's president, Yoon Suk Yeol, "
+                      "held a brief trilateral meeting on the sidelines on Sunday. Turkish President Recep "
+                      "Tayyip Erdogan agreed on Monday to send the protocol to parliament following a "
+                      "three-way meeting in Vilnius with Swedish Prime Minister Ulf Kristersson and NATO "
+                      "Secretary-General Jens Stoltenberg.", published="2023-07-11"))
+    groups = {frozenset(participants(f, s)) for s, p, o in f if p == "participant" and "summit" not in s}
+    assert frozenset({"Joe Biden", "Fumio Kishida", "Yoon Suk Yeol"}) in groups
+    assert frozenset({"Recep Tayyip Erdogan", "Ulf Kristersson", "Jens Stoltenberg"}) in groups
+
+
+def test_second_visit_on_the_way_home_keeps_its_own_hosts_and_place(ex):
+    f = facts(run(ex, "Indian Prime Minister Narendra Modi arrived in Moscow on Monday for a state visit to "
+                      "Russia. Modi was received by Russian Prime Minister Mikhail Mishustin on Monday. Modi "
+                      "is expected to fly on Tuesday to Vienna, the capital of Austria, for talks the same "
+                      "day with Austrian Chancellor Karl Nehammer.", published="2024-07-08"))
+    vienna = [s for s, p, o in f if p == "location" and o == "Vienna" and "visit" in s]
+    assert vienna and "Mikhail Mishustin" not in participants(f, vienna[0])
+    talks = {s for s, p, o in f if p == "participant" and o == "Karl Nehammer"}
+    assert talks and all(("Moscow" not in {o for s2, p, o in f if s2 == t and p == "location"}) for t in talks)

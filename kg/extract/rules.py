@@ -874,18 +874,26 @@ _BILATERAL = [
     ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,3}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
     ("meeting:and-agreed-after-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:agreed|pledged|vowed|discussed|signed|reached)\b[^.;⟦]{{0,120}}?\b(?:after|during|in|at)\s+(?:[\w-]+\s+){{0,4}}?(?:talks|a meeting|their meeting)\b", re.I)),
     ("meeting:received-by", re.compile(rf"{L.slot('P', 'a')}\s+(?:was|were|is|will be)\s+(?:also\s+|later\s+|then\s+)?(?:received|hosted|welcomed)\s+by\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:travelled-for-talks", re.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:travell?ed|flew|went|came|traveling|travelling|will travel|will fly|is travell?ing)\s+to\s+(?:the\s+)?{_PLACE_PRE}?(?:⟦[CS]\d+⟧)\s+(?:[^.;⟦]{{0,20}}?)for\s+(?:[\w-]+\s+){{0,3}}?(?:talks|(?<!summit )meeting|discussions)\s+with\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:travelled-for-talks", re.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:travell?ed|flew|went|came|traveling|travelling|will travel|(?:will|to)\s+fly(?:\s+on\s+\w+)?|is travell?ing)\s+to\s+(?:the\s+)?{_PLACE_PRE}?(?:⟦[CS]\d+⟧)\s*,?\s+(?:(?:[^.;⟦]|⟦[SDR]\d+⟧){{0,50}}?)for\s+(?:[\w-]+\s+){{0,3}}?(?:talks|(?<!summit )meeting|discussions)\s+(?:the same day\s+|later\s+|there\s+)?with\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:welcomed-before-talks", re.compile(rf"{L.slot('P', 'a')}\s+(?:also\s+)?(?:greeted|welcomed|received|hosted)\s+{L.PRE_TITLE}{L.slot('P', 'b')}[^.;]{{0,80}}?\b(?:ahead of|before|for)\s+(?:their\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:talks|meeting|discussions|negotiations)\b", re.I)),
     ("meeting:their", re.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
     ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
 ]
+_THREE_WAY = r"(?:trilateral|three-way|tripartite|three-party)"
+_TRILATERAL = re.compile(
+    rf"{L.slot('P', 'a')}\s*,\s+(?:[^.;⟦]|⟦[SD]\d+⟧){{0,40}}?{L.slot('P', 'b')}\s*,?\s+and\s+(?:[^.;⟦]|⟦[SD]\d+⟧){{0,40}}?"
+    rf"{L.slot('P', 'c')}\s*,?\s+(?:also\s+)?(?:held|hold|had|have|will hold)\s+(?:a|an|their)\s+(?:[\w-]+\s+){{0,2}}?{_THREE_WAY}\s+"
+    rf"(?:meeting|talks|summit)\b|"
+    rf"{L.slot('P', 'a2')}(?:[^.;⟦]|⟦[SD]\d+⟧){{0,100}}?\b(?:held|had|holds|will hold|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"{_THREE_WAY}\s+(?:meeting|talks)\s+(?:(?:[^.;⟦]|⟦C\d+⟧){{0,30}}?)with\s+{L.PRE_TITLE}{L.slot('P', 'b2')}\s*,?\s+and\s+"
+    rf"{L.PRE_TITLE}{L.slot('P', 'c2')}", re.I)
 _AND_WITH = re.compile(rf"(?P<rest>[^.;⟦]|⟦[SDOCG]\d+⟧){{0,120}}?,?\s+and\s+(?:separately\s+|later\s+|then\s+)?"
                        rf"with\s+{L.PRE_TITLE}{L.slot('P', 'c')}", re.I)
 _VISIT_ADJ = r"(?:(?:two|three|four|five|six|one|[2-6])-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+|recent\s+)*"
 _VISIT = [
     ("visit:arrived", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?(?:⟦[SD]\d+⟧\s*(?:'s|’s)?\s+capital(?:\s+city)?\s*,?\s*)?{L.slot('CS', 'x')}", re.I)),
     ("visit:visit-to", re.compile(rf"{L.slot('P', 'p')}\s*{L.POSS}?\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|recent\s+)*(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
-    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|flew into|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
+    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|flew into|(?:to|will)\s+fly(?:\s+on\s+\w+)?\s+to|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
     ("visit:on-a-visit", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>is on|was on|arrived for|began|begins|paid|pays|made|makes|wrapped up|concluded|ended|is paying|will pay|will make)\s+(?:an?|his|her|the)\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+)*(?:visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
 ]
 #: "Macron ..., on the second day of a three-day state visit to Morocco", "X said during his visit to
@@ -1219,7 +1227,11 @@ def _events(run: _Run, sent: Sentence) -> None:
                 continue
             if pair is None:
                 continue
-            _bilateral(run, pair, sent, m, rule)
+            ev = _bilateral(run, pair, sent, m, rule)
+            if rule == "meeting:travelled-for-talks" and not ev.location:
+                for _, ci, _ in _slots(m.group(), "C"):  # "flew to Abu Dhabi for talks with": there
+                    ev.location[run.key_of(ci)] += 3
+                    ev.note(f"location:{run.key_of(ci)}", run.ev(sent, rule))
             # "held separate talks with A, ..., and with B": talks with each
             more = _AND_WITH.match(masked, m.end()) if rule == "meeting:met" else None
             c = more and run.person_of.get(int(more.group("c")))
@@ -1227,6 +1239,12 @@ def _events(run: _Run, sent: Sentence) -> None:
                 a = run.person_of.get(int(m.group("a")))
                 if a and a != c:
                     _bilateral(run, tuple(sorted((a, c))), sent, more, rule)
+    # "A, B and C held a trilateral meeting", "A held a three-way meeting with B and C"
+    for m in (_TRILATERAL.finditer(masked) if persons >= 3 else ()):
+        idx = [m.group(g) for g in ("a", "b", "c") if m.group(g)] or [m.group(g) for g in ("a2", "b2", "c2")]
+        three = tuple(sorted({run.person_of[int(i)] for i in idx if int(i) in run.person_of}))
+        if len(three) == 3:
+            _bilateral(run, three, sent, m, "meeting:trilateral")
     # anaphors: "the summit", "the meeting", "the event"
     for m in L.EVENT_ANAPHOR.finditer(masked):
         if any(abs(p - m.start()) < 40 for _, p in sent.events):
@@ -1301,7 +1319,8 @@ def _short_name(person: Entity) -> str:
     return singles[0] if singles else person.label
 
 
-def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -> None:
+def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -> Event:
+    """The talks of the people of ``pair`` (two, or three for a trilateral meeting)."""
     # a meeting dated differently (e.g. "their meeting ... in September") is another meeting
     window = sent.masked[m.start():m.end() + 60]
     other = re.search(r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\blast\s+(?:year|month)\b|\b(?:19|20)\d\d\b", window)
@@ -1310,7 +1329,7 @@ def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -
     names = [_short_name(run.entities[p]) for p in pair]
     if other:
         key = f"event/{art}/meeting-{slugify('-'.join(names))}-{slugify(other.group())}"
-        label = f"{names[0]}-{names[1]} meeting {other.group()}"
+        label = f"{'-'.join(names)} meeting {other.group()}"
         ev = _new_event(run, key, "Meeting", label, sent, m.start(), rule)
         ev.persons = pair
         ev.date_rank = 0  # keep this meeting's own (unknown) date
@@ -1324,7 +1343,8 @@ def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -
             _touch(run, ev, sent, m.start())
         else:
             key = f"event/{art}/talks-{slugify('-'.join(names))}"
-            ev = _new_event(run, key, "Meeting", f"talks between {names[0]} and {names[1]}", sent, m.start(), rule)
+            label = f"talks between {', '.join(names[:-1])} and {names[-1]}"
+            ev = _new_event(run, key, "Meeting", label, sent, m.start(), rule)
             ev.persons = pair
     for p in pair:
         ev.participants.setdefault(p, run.ev(sent, rule))
@@ -1345,6 +1365,7 @@ def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -
         if main is not None and main.key != ev.key:
             ev.part_of = main.key
             ev.note("partOf", run.ev(sent, "partOf:sidelines"))
+    return ev
 
 
 # -- documents ---------------------------------------------------------------------------------
@@ -1703,17 +1724,16 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
     # hosts who welcome a visitor take part in the visit, and so do those who come along
     for m in re.finditer(rf"{L.slot('P', 'a')}[^.;⟦]{{0,30}}?\b(?:welcomed|greeted|received|hosted)\s+{L.slot('P', 'b')}", masked):
         a, b = run.person_of.get(int(m.group("a"))), run.person_of.get(int(m.group("b")))
-        for v in run.events.values():
-            if v.type == "Visit" and v.persons == (b,) and a and a != b:
-                v.participants.setdefault(a, run.ev(sent, "participant:host"))
+        v = _visit_now(run, b, sent)
+        if v is not None and a and a != b:
+            v.participants.setdefault(a, run.ev(sent, "participant:host"))
     for m in _PASSIVE_HOST.finditer(masked):  # "the Prime Minister was received at the airport by X"
         b = run.person_of.get(int(m.group("b")))
         people = [run.person_of.get(i) for _, i, _ in _slots(m.group("rest"), "P")]
-        for v in run.events.values():
-            if v.type == "Visit" and v.persons == (b,):
-                for a in people:
-                    if a and a != b:
-                        v.participants.setdefault(a, run.ev(sent, "participant:host"))
+        v = _visit_now(run, b, sent)
+        for a in (people if v is not None else ()):
+            if a and a != b:
+                v.participants.setdefault(a, run.ev(sent, "participant:host"))
     if not evs and run.last_event:
         _anaphoric_participants(run, sent, _current_event(run, sent))
     # "Saudi Arabia was represented by Foreign Minister X", "Oman sent its deputy prime minister X"
@@ -1970,6 +1990,22 @@ _OTHER_TIME = re.compile(r"\b(?:1[89]\d\d|20\d\d|last\s+(?:year|month|week)|prev
 
 _ANAPHOR_TYPES = {"meeting": ("Meeting",), "talks": ("Meeting", "Summit"), "session": ("Meeting",),
                   "summit": ("Summit",), "visit": ("Visit",), "trip": ("Visit",)}
+
+
+def _visit_now(run: _Run, visitor: str | None, sent: Sentence) -> Event | None:
+    """The visit of ``visitor`` a sentence speaks of: of several (a state visit, then a stop on
+    the way home), the one named in this sentence, else the last named before it, else the
+    one told most."""
+    visits = [v for v in run.events.values() if v.type == "Visit" and v.persons == (visitor,)]
+    if len(visits) <= 1:
+        return visits[0] if visits else None
+    here = [v for v in visits if sent.idx in v.sentences]
+    if here:
+        return here[0]
+    before = [v for v in visits if any(i < sent.idx for i in v.sentences)]
+    if before:
+        return max(before, key=lambda v: max(i for i in v.sentences if i < sent.idx))
+    return max(visits, key=lambda v: (len(v.sentences), v.key))
 
 
 def _current_event(run: _Run, sent: Sentence) -> Event:
