@@ -293,3 +293,13 @@ def test_second_visit_on_the_way_home_keeps_its_own_hosts_and_place(ex):
     assert vienna and "Mikhail Mishustin" not in participants(f, vienna[0])
     talks = {s for s, p, o in f if p == "participant" and o == "Karl Nehammer"}
     assert talks and all(("Moscow" not in {o for s2, p, o in f if s2 == t and p == "location"}) for t in talks)
+
+
+def test_day_of_closing_is_the_end_and_the_eve_is_the_day_before(ex):
+    f = facts(run(ex, "APEC leaders opened their summit in San Francisco on Thursday. The summit is "
+                      "expected to close on Friday with a declaration.", published="2023-11-16"))
+    assert any(p == "startDate" and o == "2023-11-16" for s, p, o in f)
+    assert any(p == "endDate" and o == "2023-11-17" for s, p, o in f)
+    f = facts(run(ex, "On Monday evening, on the eve of the NATO summit in Vilnius, Turkish President Recep "
+                      "Tayyip Erdogan dropped his objections.", published="2023-07-11"))
+    assert any(p == "startDate" and o == "2023-07-11" for s, p, o in f)

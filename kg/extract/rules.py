@@ -56,7 +56,8 @@ class Event:
     sentences: list[int] = field(default_factory=list)
     persons: tuple[str, ...] = ()  # visitor / bilateral pair
     day_offset: int | None = None
-    ended: bool = False  # its date was given as the day it ended ("ended on Saturday")
+    end_hint: _dt.date | None = None  # the day it ended, as told ("ended on Saturday")
+    end_rank: int = 9
     ordinal: int | None = None  # "the 45th summit": another ordinal is another summit
     evidence: Evidence | None = None
     support: dict[str, Evidence] = field(default_factory=dict)  # "location:<key>", "date", "host", ...
@@ -1671,6 +1672,12 @@ def _nearest_event(sent: Sentence, pos: int, run: _Run, types=None, *, forward: 
     return best[0] if best else None
 
 
+_ENDED_BEFORE = re.compile(
+    r"\b(?:ended|ends|end|closed|closes|close|concluded|concludes|conclude|wrapped up|wraps up|wrap up|"
+    r"drew to a close|draws to a close)\s+(?:in\s+[A-Z][\w'’. -]{1,30}?\s+)?(?:on\s+)?$")
+_ENDED_AFTER = re.compile(
+    r"\s*,?\s*(?:at|on) the (?:end|close|conclusion|last day|final day) of\b|"
+    r"\s+(?:wrapped up|ended|closed|concluded|drew to a close)\s+(?:their|its|the|a)\b")  # "on Saturday wrapped up their summit"
 _DAY_ORD = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
 
@@ -1819,15 +1826,20 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         if ends_of.get(id(d), 0) > 0 and end is None:
             end = start + _dt.timedelta(days=ends_of[id(d)])
         rank = {"range": 1, "day": 2, "weekday": 3, "relative": 3}.get(d.kind, 9)
+        # "ended on Saturday", "is expected to close on Friday", "on Tuesday at the end of": the
+        # last day, kept apart and used when the whole is dated (see _finish_dates)
+        if end is None and ev.type in ("Summit", "Visit", "Meeting") and (_ENDED_BEFORE.search(
+                sent.text[:d.start - sent.start]) or _ENDED_AFTER.match(sent.text[d.end - sent.start:d.end - sent.start + 40])):
+            if ev.end_hint is None or rank < ev.end_rank:
+                ev.end_hint, ev.end_rank = start, rank
+                ev.support["date_end"] = run.ev(sent, f"date:{d.kind}", d.start, d.end)
+            continue
+        # "On Monday evening, on the eve of the gathering": the day before it
+        eve = re.search(r"\bon the eve of\s+(?:the\s+)?(?:(?:[\w-]+|⟦[A-Z]\d+⟧)\s+){0,3}$", masked[:trig] if trig is not None else "")
+        if eve is not None:
+            start, end, rank = start + _dt.timedelta(days=1), None, 4
         if rank < ev.date_rank:
             ev.start, ev.end, ev.date_rank = start, end, rank
-            ev.ended = end is None and bool(re.search(
-                r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped up|wraps up|drew to a close)\s+"
-                r"(?:in\s+[A-Z][\w'’. -]{1,30}?\s+)?(?:on\s+)?$",
-                sent.text[:d.start - sent.start])) or (end is None and bool(re.match(
-                r"\s*,?\s*(?:at|on) the (?:end|close|conclusion|last day|final day) of\b|"
-                r"\s+(?:wrapped up|ended|closed|concluded|drew to a close)\s+(?:their|its|the|a)\b",  # "on Saturday wrapped up their summit"
-                sent.text[d.end - sent.start:d.end - sent.start + 40])))  # "on Tuesday at the end of"
             ev.support["date"] = run.ev(sent, f"date:{d.kind}", d.start, d.end)
     # "the first day of the summit", "the third and final day"
     for m in re.finditer(r"\b(?P<o>first|opening|second|third|fourth|fifth|final|last|closing)(?:\s+and\s+(?P<f>final|last))?\s+day\b", masked, re.I):
@@ -2157,11 +2169,15 @@ def _finish_events(run: _Run) -> None:
                 ev.location = Counter(main_summit.location)
             if ev.start is None and main_summit.start is not None and ev.day_offset is not None:
                 ev.start = main_summit.start + _dt.timedelta(days=ev.day_offset)
+        if ev.end_hint is not None:
+            if ev.start is None:  # "the two-day summit ended on Saturday": Saturday is the last day
+                ev.start = ev.end_hint - _dt.timedelta(days=ev.day_offset or 0)
+                ev.end = ev.end_hint if ev.day_offset else None
+                ev.support.setdefault("date", ev.support["date_end"])
+            elif ev.end is None and ev.end_hint > ev.start:
+                ev.end = ev.end_hint
         if ev.type in ("Summit", "Visit") and ev.start and ev.end is None and ev.day_offset:
-            if ev.ended:  # "the two-day summit ended on Saturday": Saturday is the last day
-                ev.start, ev.end = ev.start - _dt.timedelta(days=ev.day_offset), ev.start
-            else:
-                ev.end = ev.start + _dt.timedelta(days=ev.day_offset)
+            ev.end = ev.start + _dt.timedelta(days=ev.day_offset)
         if ev.type == "Meeting" and len(ev.persons) == 2 and not ev.location and ev.date_rank != 0:
             visits = [v for v in run.events.values() if v.type == "Visit" and set(v.persons) & set(ev.persons)]
             if visits and visits[0].location:
