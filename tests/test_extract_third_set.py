@@ -303,3 +303,18 @@ def test_day_of_closing_is_the_end_and_the_eve_is_the_day_before(ex):
     f = facts(run(ex, "On Monday evening, on the eve of the NATO summit in Vilnius, Turkish President Recep "
                       "Tayyip Erdogan dropped his objections.", published="2023-07-11"))
     assert any(p == "startDate" and o == "2023-07-11" for s, p, o in f)
+
+
+def test_release_dateline_with_a_weekday_after_heading_lines(ex):
+    a = run(ex, "PRESS RELEASE\nOffice of the Prime Minister, Saint Lucia\nCastries, Friday 1 March 2024\n\n"
+                "Leaders of the Caribbean Community today concluded their summit in Castries. The "
+                "previous summit was held in Georgetown on 24 January 2023.", published=None)
+    f = facts(a)
+    assert {o for s, p, o in f if p == "startDate"} == {"2024-03-01"}
+
+
+def test_a_date_a_year_away_is_not_the_day_of_the_story_event(ex):
+    f = facts(run(ex, "Leaders of the Caribbean Community met in Castries on Friday for their summit. The "
+                      "summit, like the one in Georgetown (24 January 2023), adopted a declaration.",
+                  published="2024-03-01"))
+    assert "2023-01-24" not in {o for s, p, o in f if p == "startDate"}

@@ -1834,6 +1834,10 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                 ev.end_hint, ev.end_rank = start, rank
                 ev.support["date_end"] = run.ev(sent, f"date:{d.kind}", d.start, d.end)
             continue
+        # "the VII Summit in Buenos Aires (24 January 2023)" in a story of March 2024: a date months
+        # away from the story's, given with its year, is not the day of the event the story is about
+        if d.year and pub is not None and abs((start - pub).days) > 120 and ev is _dominant_event(run):
+            continue
         # "On Monday evening, on the eve of the gathering": the day before it
         eve = re.search(r"\bon the eve of\s+(?:the\s+)?(?:(?:[\w-]+|⟦[A-Z]\d+⟧)\s+){0,3}$", masked[:trig] if trig is not None else "")
         if eve is not None:
@@ -2034,7 +2038,7 @@ def _current_event(run: _Run, sent: Sentence) -> Event:
             return max(named, key=lambda e: (max(i for i in e.sentences if i < sent.idx), e.key))
     if sent.idx - 1 in last.sentences:
         return last
-    return max(ranked, key=lambda e: (len(e.sentences), e.type == "Summit", e.key)) if ranked else last
+    return _dominant_event(run) or last
 
 
 def _anaphoric_participants(run: _Run, sent: Sentence, target: Event) -> None:
@@ -2057,6 +2061,12 @@ def _anaphoric_participants(run: _Run, sent: Sentence, target: Event) -> None:
                     not re.search(r"welcom|greet|receiv|host", clause, re.I):
                 continue
             target.participants.setdefault(person, run.ev(sent, "participant:previous-event"))
+
+
+def _dominant_event(run: _Run) -> Event | None:
+    """The event the story is about: named in most sentences (summits before others)."""
+    ranked = [e for e in run.events.values() if e.date_rank != 0 and e.type in ("Summit", "Meeting", "Visit")]
+    return max(ranked, key=lambda e: (len(e.sentences), e.type == "Summit", e.key)) if ranked else None
 
 
 def _main_summit(run: _Run) -> Event | None:
@@ -2234,7 +2244,8 @@ def _finish_events(run: _Run) -> None:
 _DATELINE = re.compile(r"^\s*⟦C(\d+)⟧(?:\s*/\s*⟦C\d+⟧)*\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([A-Za-z ]+\)\s*)?[-–—:,]")
 
 
-_DATELINE_TEXT = re.compile(r"^\s*[A-Z][A-Za-z .'/-]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+_DATELINE_TEXT = re.compile(r"^\s*[A-Z][A-Za-z .'/-]{1,40},\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+                            r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
                             r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]?")
 
 
@@ -2250,8 +2261,8 @@ def _dateline_date(run: _Run, year: int | None) -> _dt.date | None:
             return safe_date(alone[0].year, alone[0].month, alone[0].day)
         dl = _DATELINE_TEXT.match(sent.text)
         if dl is None:
-            if re.fullmatch(r"[A-Z][A-Z .'-]{2,60}", sent.text.strip()):
-                continue  # ("THE WHITE HOUSE", "OFFICE OF THE SPOKESPERSON")
+            if not sent.dates and len(sent.text) <= 80 and not sent.text.rstrip().endswith("."):
+                continue  # a release's heading lines ("THE WHITE HOUSE", "Office of the Prime Minister, ...")
             return None
         for d in sent.dates:
             if d.kind == "day" and d.end <= sent.start + dl.end() and (d.year or year):
