@@ -76,7 +76,9 @@ def title_case(title: str) -> str:
 
 # -- events ---------------------------------------------------------------------------------
 ORDINAL = (r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-           r"tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth(?:-[a-z]+)?|[a-z]+ieth)")
+           r"tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth(?:-[a-z]+)?|[a-z]+ieth|"
+           # Roman numerals, as Latin American and European releases number summits ("the VIII CELAC Summit")
+           r"(?-i:(?=(?:[IVXL]{2,7}|[VXL])\b)L?X{0,3}(?:IX|IV|V?I{0,3})\b))")
 SUMMIT_NOUN = r"(?:summits?|Summits?|SUMMIT)"
 EVENT_ANAPHOR = re.compile(
     r"\b(?:the|this|that|these|those)\s+(?:(?:two|three|four|one|2|3|4)[- ]day\s+|high-level\s+|"

@@ -803,11 +803,20 @@ _SESSION_SUMMIT = re.compile(
     rf"(?P<noun2>session)\b(?!\s+of\b))"
     rf"(?P<yr>(?!))?(?P<c1>(?!))?(?:\s*\(⟦O\d+⟧\))?"
     rf"(?:\s+(?:in|at)\s+(?:{L.slot('S', 'hs')}\s*{L.POSS}?\s+)?{L.slot('C', 'c2')})?", re.I)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
 def _ordinal_value(text: str | None) -> int | None:
-    """45 for "45th"; None for ordinals in words, which often count something else than the
-    organization's summits ("the first Arab League summit Assad has attended")."""
-    m = re.match(r"(\d+)", text or "")
-    return int(m.group(1)) if m else None
+    """45 for "45th", 8 for "VIII"; None for ordinals in words, which often count something else
+    than the organization's summits ("the first Arab League summit Assad has attended")."""
+    text = text or ""
+    m = re.match(r"(\d+)", text)
+    if m:
+        return int(m.group(1))
+    if text and all(c in _ROMAN for c in text):
+        values = [_ROMAN[c] for c in text]
+        return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return None
 
 
 class _SessionMatch:
@@ -1048,9 +1057,16 @@ def _events(run: _Run, sent: Sentence) -> None:
             org_ent = run.entities.get(org) if org else None
             name = _org_short_name(org_ent) if org_ent else ""
             label = f"{m.group('ord')} {name} summit".replace("  ", " ")
-            other = _new_event(run, f"event/{art}/{slugify(label)}", "Summit", label, sent, m.start("noun"),
-                               "event:summit-ordinal")
-            other.organizer, other.ordinal, other.date_rank = org, ordn, 0
+            nxt = run.events.get(f"event/{art}/next-summit") if ordn > ev.ordinal else None
+            if nxt is not None and nxt.ordinal is None and nxt.organizer in (None, org or ev.organizer):
+                other = nxt  # "until the next Summit ... the IX CELAC Summit would be held in Honduras"
+                other.names.add(other.label)
+                other.label = label
+                _touch(run, other, sent, m.start("noun"))
+            else:
+                other = _new_event(run, f"event/{art}/{slugify(label)}", "Summit", label, sent, m.start("noun"),
+                                   "event:summit-ordinal")
+            other.organizer, other.ordinal, other.date_rank = org or ev.organizer, ordn, 0
             other.votes["planned" if ordn > ev.ordinal else "happened"] += 5
             if m.group("c2"):
                 c = run.key_of(int(m.group("c2")))
@@ -1842,6 +1858,11 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         eve = re.search(r"\bon the eve of\s+(?:the\s+)?(?:(?:[\w-]+|⟦[A-Z]\d+⟧)\s+){0,3}$", masked[:trig] if trig is not None else "")
         if eve is not None:
             start, end, rank = start + _dt.timedelta(days=1), None, 4
+        if ev.date_rank == 0:  # another event than the story's ("the VII Summit, held on 24 January 2023"):
+            if d.year and d.kind in ("day", "range") and ev.start is None:  # only a full date is its own
+                ev.start, ev.end = start, end
+                ev.support["date"] = run.ev(sent, f"date:{d.kind}", d.start, d.end)
+            continue
         if rank < ev.date_rank:
             ev.start, ev.end, ev.date_rank = start, end, rank
             ev.support["date"] = run.ev(sent, f"date:{d.kind}", d.start, d.end)
@@ -1907,7 +1928,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             if target is not None and target.host is None:
                 target.host = states.pop()
                 target.note("host", run.ev(sent, "host:leader"))
-    for m in re.finditer(rf"{L.slot('S', 's')}[^.;]{{0,40}}?\b(?:is hosting|hosts|hosted|will host|is host(?:ing)?|as host)\b|{L.slot('S', 's2')}\s*{L.POSS}\s+(?:chairmanship|presidency)", masked):
+    for m in re.finditer(rf"{L.slot('S', 's')}[^.;]{{0,40}}?\b(?:is hosting|hosts|hosted|(?:will|would)\s+(?:also\s+|then\s+|instead\s+)?host|is host(?:ing)?|as host|"
+                         rf"(?:is|are|was)\s+(?:also\s+)?(?:expected|due|set|scheduled|slated|poised)\s+to\s+host|agreed\s+to\s+host)\b|{L.slot('S', 's2')}\s*{L.POSS}\s+(?:chairmanship|presidency)", masked):
         s = m.group("s") or m.group("s2")
         for ev in evs:
             if ev.type in ("Summit", "Meeting") and ev.host is None:
