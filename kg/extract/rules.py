@@ -464,7 +464,8 @@ def _offices(run: _Run, sent: Sentence) -> None:
                 # a state that names another person's office ("Somali Foreign Minister X") is not this one's
                 cands = [s for s in _slots(zone, "SD") if not _NAMES_OFFICE.match(zone, s[2])]
                 holder = cands[-1][1] if cands else None
-                if holder is not None and re.search(L.TITLE + r"\s*,?\s*⟦P\d+⟧\s*$", before[:before.rfind("⟦")], re.I):
+                # (the title just before the last name: a title is short, so look only that far back)
+                if holder is not None and re.search(L.TITLE + r"\s*,?\s*⟦P\d+⟧\s*$", before[:before.rfind("⟦")][-160:], re.I):
                     holder = None
                 if holder is not None:
                     tail = before[before.rfind("⟦"):]
