@@ -524,13 +524,13 @@ _ANAPHOR_OFFICE = re.compile(
 _BARE_TITLE = re.compile(
     r"(?:(?<=^)|(?<=[.,;:] )|(?<=\bwhen )|(?<=\bafter )|(?<=\bbefore )|(?<=\bthat )|(?<=\band )|(?<=\bas )|"
     r"(?<=\bwhere )|(?<=\bwhile )|(?<=\bwhich )|(?<=\bthen ))"
-    r"(?P<h>)(?P<h2>)(?P<t>Prime Minister|President|Chancellor|Premier)(?=\s+(?:[a-z]|⟦[SCDORG]))")
+    r"(?P<t>Prime Minister|President|Chancellor|Premier)(?=\s+(?:[a-z]|⟦[SCDORG]))")
 
 
 def _office_anaphors(run: _Run, sent: Sentence) -> None:
     """"the Russian leader", "the Prime Minister of X" -> a synthetic mention of the office holder."""
     def repl(m: re.Match) -> str:
-        h = m.group("h") or m.group("h2") or None
+        h = m.groupdict().get("h") or m.groupdict().get("h2")  # (_BARE_TITLE names no holder)
         t = m.group("t").lower()
         if h is None:
             # "the Prime Minister", "the crown prince": the one person of the article with that title
@@ -794,16 +794,18 @@ _SUMMIT = re.compile(
 #: a summit told as a session of the organization's leaders' body ("the 38th Ordinary Session of
 #: the Assembly of the African Union", "the Supreme Council of the GCC ... its 44th session"); the
 #: groups are those of ``_SUMMIT``
+_SESSION_TAIL = (rf"(?P<yr>(?!))?(?P<c1>(?!))?(?:\s*\(⟦O\d+⟧\))?"
+                 rf"(?:\s+(?:in|at)\s+(?:{L.slot('S', 'hs')}\s*{L.POSS}?\s+)?{L.slot('C', 'c2')})?")
 _SESSION_SUMMIT = re.compile(
-    rf"(?:(?:(?P<ord>{L.ORDINAL})\s+)?(?:(?:ordinary|extraordinary|regular|annual|special)\s+)?"
+    rf"(?:(?P<ord>{L.ORDINAL})\s+)?(?:(?:ordinary|extraordinary|regular|annual|special)\s+)?"
     rf"(?P<noun>session)\s+of\s+(?:the\s+)?(?:{L.slot('O', 'o1')}\s+)?"
     rf"(?-i:Supreme(?:\s+[A-Z][\w-]*){{0,3}}\s+Council|Assembly|Council\s+of\s+(?:the\s+)?Heads\s+of\s+"
     rf"(?:State|Government)|Heads\s+of\s+State\s+Council|Collective\s+Security\s+Council|"
-    rf"(?:[A-Z][\w-]*\s+)?Summit)(?:\s+of\s+(?:the\s+)?{L.slot('O', 'o2')})?"
-    rf"|\b(?:its|their)\s+(?P<ord2>{L.ORDINAL})\s+(?:(?:ordinary|extraordinary|regular|annual)\s+)?"
-    rf"(?P<noun2>session)\b(?!\s+of\b))"
-    rf"(?P<yr>(?!))?(?P<c1>(?!))?(?:\s*\(⟦O\d+⟧\))?"
-    rf"(?:\s+(?:in|at)\s+(?:{L.slot('S', 'hs')}\s*{L.POSS}?\s+)?{L.slot('C', 'c2')})?", re.I)
+    rf"(?:[A-Z][\w-]*\s+)?Summit)(?:\s+of\s+(?:the\s+)?{L.slot('O', 'o2')})?" + _SESSION_TAIL, re.I)
+#: "its 44th session": a numbered session of the body just named (the groups are those of ``_SUMMIT``)
+_ITS_SESSION = re.compile(
+    rf"\b(?:its|their)\s+(?P<ord>{L.ORDINAL})\s+(?:(?:ordinary|extraordinary|regular|annual)\s+)?"
+    rf"(?P<noun>session)\b(?!\s+of\b)(?P<o1>(?!))?(?P<o2>(?!))?" + _SESSION_TAIL, re.I)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -818,27 +820,6 @@ def _ordinal_value(text: str | None) -> int | None:
         values = [_ROMAN[c] for c in text]
         return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
     return None
-
-
-class _SessionMatch:
-    """A match of ``_SESSION_SUMMIT`` read through the group names of ``_SUMMIT``."""
-
-    def __init__(self, m: re.Match):
-        self.m = m
-        self.bare = m.group("noun2") is not None  # "its 44th session"
-
-    def group(self, name=0):
-        if name in ("ord", "noun") and self.bare:
-            name += "2"
-        return self.m.group(name)
-
-    def start(self, name=0):
-        if name == "noun" and self.bare:
-            name = "noun2"
-        return self.m.start(name)
-
-    def end(self, name=0):
-        return self.m.end(name)
 
 
 _LEADERS_MEET = re.compile(
@@ -902,10 +883,10 @@ _AND_WITH = re.compile(rf"(?P<rest>[^.;⟦]|⟦[SDOCG]\d+⟧){{0,120}}?,?\s+and\
                        rf"with\s+{L.PRE_TITLE}{L.slot('P', 'c')}", re.I)
 _VISIT_ADJ = r"(?:(?:two|three|four|five|six|one|[2-6])-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+|recent\s+)*"
 _VISIT = [
-    ("visit:arrived", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?(?:⟦[SD]\d+⟧\s*(?:'s|’s)?\s+capital(?:\s+city)?\s*,?\s*)?{L.slot('CS', 'x')}", re.I)),
-    ("visit:visit-to", re.compile(rf"{L.slot('P', 'p')}\s*{L.POSS}?\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|recent\s+)*(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    ("visit:arrived", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
+    ("visit:visit-to", re.compile(rf"{L.slot('P', 'p')}\s*{L.POSS}?\s+{_VISIT_ADJ}(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
     ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|flew into|(?:to|will)\s+fly(?:\s+on\s+\w+)?\s+to|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
-    ("visit:on-a-visit", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>is on|was on|arrived for|began|begins|paid|pays|made|makes|wrapped up|concluded|ended|is paying|will pay|will make)\s+(?:an?|his|her|the)\s+(?:(?:two|three|four|five|one)-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+)*(?:visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    ("visit:on-a-visit", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>is on|was on|arrived for|began|begins|paid|pays|made|makes|wrapped up|concluded|ended|is paying|will pay|will make)\s+(?:an?|his|her|the)\s+{_VISIT_ADJ}(?:visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
 ]
 #: "Macron ..., on the second day of a three-day state visit to Morocco", "X said during his visit to
 #: Y": the visitor is the sentence's first person (its subject)
@@ -995,13 +976,13 @@ def _events(run: _Run, sent: Sentence) -> None:
         named.append((m.start(), m.end()))
         run.last_event = ev.key
     # summits
-    sessions = [_SessionMatch(m) for m in _SESSION_SUMMIT.finditer(masked)] if "ession" in masked else []
+    sessions = [*_SESSION_SUMMIT.finditer(masked), *_ITS_SESSION.finditer(masked)] if "ession" in masked else []
     for m in [*(_SUMMIT.finditer(masked) if has_summit else ()), *sessions]:
         if any(s <= m.start("noun") < e for s, e in named):
             continue
         o = m.group("o1") or m.group("o2")
         org = run.key_of(int(o)) if o else None
-        if isinstance(m, _SessionMatch) and org is None:
+        if m.re in (_SESSION_SUMMIT, _ITS_SESSION) and org is None:
             if not m.group("ord"):
                 continue  # ("the opening session")
             main = _main_summit(run)  # "its 44th session": of the organization whose summit it is
@@ -1577,15 +1558,10 @@ def _two_sides(run: _Run) -> list[str]:
     return []
 
 
-def _masked_gap(masked: str, end: int, start: int) -> int:
-    """How many characters lie between ``end`` and ``start`` (-1 when ``start`` comes first)."""
-    return start - end if start >= end else -1
-
-
 def _signatories(run: _Run, sent: Sentence, d: Doc, sign: re.Match, ds: int, de: int) -> None:
     masked = sent.masked
     passive = re.search(r"\b(?:was|were|been|being|be)\s+signed\b|,\s*signed\b[^.;]*?\bby\b", masked) or \
-        0 <= _masked_gap(masked, de, sign.start()) <= 2  # "the Cold War accord signed in Helsinki in 1975"
+        0 <= sign.start() - de <= 2  # "the Cold War accord signed in Helsinki in 1975"
     if passive:
         by = re.search(r"\bsigned\b[^.;]*?\bby\s+(?P<rest>[^.;]*)", masked)
         zone = by.group("rest") if by else ""
@@ -2031,6 +2007,12 @@ _ANAPHOR_TYPES = {"meeting": ("Meeting",), "talks": ("Meeting", "Summit"), "sess
                   "summit": ("Summit",), "visit": ("Visit",), "trip": ("Visit",)}
 
 
+def _last_named(events: list[Event], sent: Sentence) -> Event | None:
+    """Of ``events``, the one named last before ``sent`` (None if none was)."""
+    before = [e for e in events if any(i < sent.idx for i in e.sentences)]
+    return max(before, key=lambda e: (max(i for i in e.sentences if i < sent.idx), e.key)) if before else None
+
+
 def _visit_now(run: _Run, visitor: str | None, sent: Sentence) -> Event | None:
     """The visit of ``visitor`` a sentence speaks of: of several (a state visit, then a stop on
     the way home), the one named in this sentence, else the last named before it, else the
@@ -2041,10 +2023,7 @@ def _visit_now(run: _Run, visitor: str | None, sent: Sentence) -> Event | None:
     here = [v for v in visits if sent.idx in v.sentences]
     if here:
         return here[0]
-    before = [v for v in visits if any(i < sent.idx for i in v.sentences)]
-    if before:
-        return max(before, key=lambda v: max(i for i in v.sentences if i < sent.idx))
-    return max(visits, key=lambda v: (len(v.sentences), v.key))
+    return _last_named(visits, sent) or max(visits, key=lambda v: (len(v.sentences), v.key))
 
 
 def _current_event(run: _Run, sent: Sentence) -> Event:
@@ -2056,9 +2035,9 @@ def _current_event(run: _Run, sent: Sentence) -> Event:
     m = re.search(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?P<n>meeting|talks|session|summit|visit|trip)\b", sent.masked)
     if m:  # "The meeting was also attended by ...": the last meeting named
         types = _ANAPHOR_TYPES[m.group("n")]
-        named = [e for e in ranked if e.type in types and any(i < sent.idx for i in e.sentences)]
-        if named:
-            return max(named, key=lambda e: (max(i for i in e.sentences if i < sent.idx), e.key))
+        named = _last_named([e for e in ranked if e.type in types], sent)
+        if named is not None:
+            return named
     if sent.idx - 1 in last.sentences:
         return last
     return _dominant_event(run) or last
