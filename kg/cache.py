@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["cached", "cache_dir"]
+__all__ = ["cached", "cache_dir", "entry_path", "store"]
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -47,11 +47,8 @@ def _digest(name: str, data_files: Iterable[str], code_files: Iterable[str]) -> 
 def cached(name: str, build: Callable[[], T], *, data_files: Iterable[str] = (),
            code_files: Iterable[str] = ()) -> T:
     """Return ``build()``, from the on-disk cache when a valid entry exists."""
-    if os.environ.get("KG_NO_CACHE"):
-        return build()
-    try:
-        path = cache_dir() / f"{name}-{_digest(name, data_files, code_files)}.pickle"
-    except OSError:
+    path = entry_path(name, data_files=data_files, code_files=code_files)
+    if path is None:
         return build()
     try:
         with path.open("rb") as f:
@@ -61,14 +58,37 @@ def cached(name: str, build: Callable[[], T], *, data_files: Iterable[str] = (),
     except Exception as err:  # a corrupt or foreign entry: rebuild it
         log.debug("ignoring cache entry %s: %s", path, err)
     value = build()
+    store(name, path, value)
+    return value
+
+
+def entry_path(name: str, *, data_files: Iterable[str] = (), code_files: Iterable[str] = (),
+               extra: str = "") -> Path | None:
+    """Where the cache entry ``name`` of these source files lives, or ``None`` when
+    caching is off (``$KG_NO_CACHE``) or the files cannot be read."""
+    if os.environ.get("KG_NO_CACHE"):
+        return None
+    try:
+        return cache_dir() / f"{name}-{_digest(name + extra, data_files, code_files)}.pickle"
+    except OSError:
+        return None
+
+
+def store(name: str, path: Path, value: object) -> None:
+    """Write ``value`` to the cache entry ``path`` atomically and drop the entries of
+    ``name`` for older data or code; a cache that cannot be written is left alone."""
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as tmp:
             pickle.dump(value, tmp, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp.name, path)
+        tmp = None
         for old in path.parent.glob(f"{name}-*.pickle"):  # entries of older data or code
             if old != path:
                 old.unlink(missing_ok=True)
-    except OSError as err:
+    except (OSError, pickle.PicklingError, TypeError) as err:
         log.debug("cannot write cache entry %s: %s", path, err)
-    return value
+    finally:
+        if tmp is not None:  # not written whole: leave nothing behind
+            Path(tmp.name).unlink(missing_ok=True)

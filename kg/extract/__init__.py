@@ -7,6 +7,9 @@
 >>> sorted(e.label for e in result.entities.values())
 ['China', 'Russia', 'Shanghai Cooperation Organisation']
 """
+from . import rx
 from .pipeline import Extractor, extract
+
+rx.save()  # the patterns just compiled, for the next process
 
 __all__ = ["Extractor", "extract"]

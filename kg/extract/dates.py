@@ -20,6 +20,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from . import rx
+
 __all__ = ["DateMention", "find_dates", "resolve", "resolve_weekday", "infer_year", "MONTHS",
            "WEEKDAYS", "safe_date"]
 
@@ -42,27 +44,27 @@ def _p(template: str, **names: str) -> str:
 
 _PATTERNS = [
     # Nov. 28 to Dec. 1(, 2024) / 30 June - 2 July: a range across two months
-    ("range", re.compile(_M.format(n="m") + r"\s+" + _D.format(n="d") + _DASH + _M.format(n="m2") + r"\s+"
+    ("range", rx.compile(_M.format(n="m") + r"\s+" + _D.format(n="d") + _DASH + _M.format(n="m2") + r"\s+"
                          + _D.format(n="d2") + r"\b(?![\d:])" + _Y.format(n="y"))),
-    ("range", re.compile(r"\b" + _D.format(n="d") + r"\s+(?:of\s+)?" + _M.format(n="m") + _DASH + _D.format(n="d2")
+    ("range", rx.compile(r"\b" + _D.format(n="d") + r"\s+(?:of\s+)?" + _M.format(n="m") + _DASH + _D.format(n="d2")
                          + r"\s+(?:of\s+)?" + _M.format(n="m2") + r"\b" + _Y.format(n="y"))),
     # July 3-4(, 2024) / July 3 to 4
-    ("range", re.compile(_M.format(n="m") + r"\s+" + _D.format(n="d") + _DASH + _D.format(n="d2")
+    ("range", rx.compile(_M.format(n="m") + r"\s+" + _D.format(n="d") + _DASH + _D.format(n="d2")
                          + r"(?![\d:])" + _Y.format(n="y"))),
     # 3-4 July (2024) / from 22 to 24 October
-    ("range", re.compile(r"\b" + _D.format(n="d") + _DASH + _D.format(n="d2") + r"\s+(?:of\s+)?"
+    ("range", rx.compile(r"\b" + _D.format(n="d") + _DASH + _D.format(n="d2") + r"\s+(?:of\s+)?"
                          + _M.format(n="m") + _Y.format(n="y"))),
     # July 3 (, 2024)
-    ("day", re.compile(_M.format(n="m") + r"\s+" + _D.format(n="d") + r"\b(?![:\d])" + _Y.format(n="y"))),
+    ("day", rx.compile(_M.format(n="m") + r"\s+" + _D.format(n="d") + r"\b(?![:\d])" + _Y.format(n="y"))),
     # 26 October (2025)
-    ("day", re.compile(r"\b" + _D.format(n="d") + r"\s+(?:of\s+)?" + _M.format(n="m") + r"\b"
+    ("day", rx.compile(r"\b" + _D.format(n="d") + r"\s+(?:of\s+)?" + _M.format(n="m") + r"\b"
                        + _Y.format(n="y"))),
     # in September (2024)
-    ("month", re.compile(r"\b(?:in|since|until|by|during|last|next|this|early|late|mid-?)\s+"
+    ("month", rx.compile(r"\b(?:in|since|until|by|during|last|next|this|early|late|mid-?)\s+"
                          + _M.format(n="m") + r"\b" + _Y.format(n="y"))),
-    ("weekday", re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("relative", re.compile(r"\b(?P<r>today|yesterday|tomorrow|last year|next year|this year|last month|next month)\b", re.I)),
-    ("year", re.compile(r"\b(?:in|since|of|from|by|until)\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("weekday", rx.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("relative", rx.compile(r"\b(?P<r>today|yesterday|tomorrow|last year|next year|this year|last month|next month)\b", re.I)),
+    ("year", rx.compile(r"\b(?:in|since|of|from|by|until)\s+(?P<y>(?:19|20)\d\d)\b")),
 ]
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from . import rx
+
 # -- placeholders in masked sentences: ⟦<kind><index>⟧ -------------------------------------
 def slot(kinds: str, name: str | None = None) -> str:
     """Regex for a placeholder of one of ``kinds``; the index is captured (named if ``name``)."""
@@ -35,18 +37,18 @@ HONORIFIC = (r"(?:(?:Sheikh|Sheikha|Shaikh|Prince|Princess|Sayyid|Sayyida|Dr\.?|
              r"Lord|Lady|Gen\.|General|Lt\.?\s*Gen\.?|Marshal|Admiral|Adm\.|Col\.|Colonel|"
              r"H\.?E\.?|Shri|Smt\.?|Shrimati|Hon\.|His (?:Majesty|Highness|Excellency)|Her (?:Majesty|Highness|Excellency))\s+)*")
 TITLE = rf"(?P<title>(?:{_TITLE_MOD}[\s-]+){{0,3}}{_TITLE_HEAD}(?:-elect)?)"
-TITLE_RE = re.compile(TITLE, re.I)
+TITLE_RE = rx.compile(TITLE, re.I)
 #: an optional "<holder> <title>" in front of a person placeholder ("French President ⟦P3⟧")
 PRE_TITLE = (rf"(?:(?:the\s+)?(?:⟦[SDO]\d+⟧\s*(?:'s|’s)?\s+)?(?:{_TITLE_MOD}[\s-]+){{0,3}}{_TITLE_HEAD}\s+)?"
              rf"{HONORIFIC}")
 
-LEADER_HEADS = re.compile(
+LEADER_HEADS = rx.compile(
     r"^(?:top |supreme |federal )?(?:president|prime minister|premier|chancellor|king|queen|emir|amir|sultan|"
     r"leader|secretary[- ]general|director[- ]general|head of state|head of government|monarch|"
     r"chair(?:man|woman|person)?)$", re.I)
-NO_OFFICE = re.compile(r"\b(?:former|ex-|then-|late)\b|-elect\b|\belect\b", re.I)
-ACTING = re.compile(r"\b(?:acting|interim|caretaker)\b", re.I)
-DROP_MODS = re.compile(r"^(?:(?:new|newly[- ]elected|outgoing|incoming)\s+)+", re.I)
+NO_OFFICE = rx.compile(r"\b(?:former|ex-|then-|late)\b|-elect\b|\belect\b", re.I)
+ACTING = rx.compile(r"\b(?:acting|interim|caretaker)\b", re.I)
+DROP_MODS = rx.compile(r"^(?:(?:new|newly[- ]elected|outgoing|incoming)\s+)+", re.I)
 
 _SMALL = {"of", "for", "and", "the", "on", "to"}
 
@@ -80,12 +82,12 @@ ORDINAL = (r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|sev
            # Roman numerals, as Latin American and European releases number summits ("the VIII CELAC Summit")
            r"(?-i:(?=(?:[IVXL]{2,7}|[VXL])\b)L?X{0,3}(?:IX|IV|V?I{0,3})\b))")
 SUMMIT_NOUN = r"(?:summits?|Summits?|SUMMIT)"
-EVENT_ANAPHOR = re.compile(
+EVENT_ANAPHOR = rx.compile(
     r"\b(?:the|this|that|these|those)\s+(?:(?:two|three|four|one|2|3|4)[- ]day\s+|high-level\s+|"
     r"upcoming\s+|annual\s+|highly anticipated\s+|historic\s+)?"
     r"(?P<noun>summit|meeting|event|gathering|forum|conference|talks|summit meeting)\b(?!\s+(?:of|between|with))",
     re.I)
-SESSION_FORMAT = re.compile(
+SESSION_FORMAT = rx.compile(
     r"\b(?P<fmt>narrow|expanded|extended|restricted|limited|enlarged|plenary)(?:[- ](?:format|one|session|composition))",
     re.I)
 MEETING_NOUN = r"(?:talks|meeting|meetings|discussions|negotiations|consultations|summit)"
@@ -95,7 +97,7 @@ DOC_NOUN = (r"(?:agreements?|treaty|treaties|memorand(?:um|a)(?: of understandin
             r"joint statements?|statements?|communiqu[eé]s?|programmes?|programs?|strateg(?:y|ies)|"
             r"resolutions?|decisions?|road ?map|charter|pact|accords?|conventions?|protocols?|"
             r"action plan|plan of action|deal|documents?|initiative|alliance)")
-NAMED_DOC = re.compile(
+NAMED_DOC = rx.compile(
     r"(?<![\w⟦])(?:(?:[A-Z][\w'’.-]*|⟦[A-Z]\d+⟧)\s+){0,4}"
     r"(?:Declaration|Treaty|Agreement|Charter|Accord|Memorandum|Communiqu[eé]|Statement|Programme|"
     r"Program|Strategy|Roadmap|Resolution|Convention|Protocol|Pact|Plan|Concept|Initiative)"
@@ -105,7 +107,7 @@ NAMED_DOC = re.compile(
 _NOT_MOD = (r"(?!(?:a|an|the|and|or|of|to|with|for|that|which|is|was|be|been|has|have|had|will|would|this|its|"
             r"their|his|her|new-found|number|series|package|set|raft|total|leaders|sides|countries|states|"
             r"[a-z]+ed)\b)")
-GENERIC_DOC = re.compile(
+GENERIC_DOC = rx.compile(
     r"\b(?:a|an|the|their|its)\s+(?P<poss>(?:leaders|summit|bloc|group|ministers|alliance)['’]s?\s+)?"
     r"(?P<mods>(?:" + _NOT_MOD + r"(?:[a-z][a-z-]*|\d+-page)\s+){0,5})"
     r"(?P<noun>agreement|treaty|memorandum(?: of understanding)?|declaration|joint statement|statement|"
@@ -114,43 +116,43 @@ GENERIC_DOC = re.compile(
     r"(?P<tail>\s+(?:on(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|"
     r"June|July|August|September|October|November|December|\d)\b)|reaffirming|against|to|for|between|of)\s+(?:(?!(?:and|but|which|that|at|during|in)\b)[^,.;⟦])*)?",
     re.I)
-DECLARATION_WORDS = re.compile(r"declaration|statement|communiqu", re.I)
-PACKAGE = re.compile(
+DECLARATION_WORDS = rx.compile(r"declaration|statement|communiqu", re.I)
+PACKAGE = rx.compile(
     r"\b(?:(?:a|the)\s+(?:package|set|series|raft|total|number)\s+of\s+)?(?P<n>\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|fifteen|twenty)\s+(?P<what>(?:(?:joint|bilateral|intergovernmental|cooperation|"
     r"other|new|key)\s+)*(?:documents|agreements|decisions|memoranda|memorandums|deals|accords|"
     r"treaties|contracts|resolutions))\b", re.I)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
-SIGN_CUE = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|put their names to|"
+SIGN_CUE = rx.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|put their names to|"
                       # "concluded an agreement", not "the summit concluded its work on Sunday"
                       r"conclud(?:ed|e|es|ing)(?!\s+(?:its|their|his|her|on|in|at|with|after|today|yesterday|"
                       r"\w+day|talks|\d+(?:st|nd|rd|th)|(?:the|a|an)\s+(?:[\w-]+\s+)?(?:summit|meeting|session|visit|"
                       r"talks|conference|gathering|trip|tour))\b)|"
                       r"(?:were|was|are|be)\s+exchanged)\b", re.I)
-ADOPT_CUE = re.compile(
+ADOPT_CUE = rx.compile(
     r"\b(?:adopt(?:ed|s|ion|ing)?|approv(?:ed|e|al|ing)|issu(?:ed|e|ing)|releas(?:ed|ing)|endors(?:ed|e)|"
     r"launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|ratif(?:ied|y)|draft(?:ed|ing)?|finali[sz](?:ed|e)|"
     r"agreed on|agree on|will see the signing)\b", re.I)
 
 # -- tense, modality, negation --------------------------------------------------------------
-FUTURE = re.compile(
+FUTURE = rx.compile(
     r"\b(?:will|shall|'ll|would|is|are|was|were)\s+(?:also\s+)?(?:expected|scheduled|set|due|slated|poised|planned|going|to)\b|"
     r"\bwill\b|\bset for\b|\bscheduled for\b|\bslated for\b|\bto be (?:held|signed|adopted)\b|\bupcoming\b|"
     r"\bforthcoming\b|\bahead of\b|\banticipated\b|\bto (?:attend|participate|take part)\b|\bplans? to\b|"
     r"\blater this (?:year|month|week)\b|\bnext (?:year|month|week)\b|\binvitation to\b|\binvited to\b", re.I)
-PAST = re.compile(
+PAST = rx.compile(
     r"\b(?:was held|were held|has ended|have ended|ended|took place|opened|closed|concluded|wrapped up|"
     r"gathered|attended|signed|adopted|met|arrived|got under way|kicked off|began|started|convened|"
     r"hosted|chaired|welcomed|greeted|lasted|launched|was admitted|joined)\b", re.I)
 #: auxiliaries and reporting verbs: past tense, but weak evidence about the event itself
-WEAK_PAST = re.compile(r"\b(?:was|were|had|said|told|has been|have been|has|have)\b", re.I)
-PRESENT_ONGOING = re.compile(
+WEAK_PAST = rx.compile(r"\b(?:was|were|had|said|told|has been|have been|has|have)\b", re.I)
+PRESENT_ONGOING = rx.compile(
     r"\b(?:is|are)\s+(?:hosting|holding|taking place|under way|underway|meeting|attending|gathering)\b", re.I)
-NEGATION = re.compile(
+NEGATION = rx.compile(
     r"\b(?:not|n't|never|miss(?:ed|es)?|skip(?:ped|s)?|absent|unable|declin(?:ed|es)|boycott(?:ed|s)?|"
     r"cancel(?:led|ed|s)?|stay(?:ed)? away|instead of)\b|n't\b", re.I)
-PARTICIPATE = re.compile(
+PARTICIPATE = rx.compile(
     r"\b(?:(?:attending|present at|at)\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|gathering)\s+"
     r"(?:included|include|includes|were)\b|(?:also\s+)?(?:present|in attendance)\s+(?:were|was)\b|"
     r"represent(?:ed|s|ing)(?=\s+(?:⟦[SO]|his\b|her\b|their\b))|speaking at|spoke at|addressing|told the (?:summit|meeting|gathering|leaders)|"
@@ -165,25 +167,25 @@ PARTICIPATE = re.compile(
     r"(?:summit|meeting|talks))\b", re.I)
 
 # -- memberships ----------------------------------------------------------------------------
-MEMBER_CUE = re.compile(
+MEMBER_CUE = rx.compile(
     r"\b(?:members?|membership|join(?:ed|s|ing)?|admitted|re-?admitted|rejoin(?:ed|s)?|admission|accession|acceded|"
     r"founding\s+(?:members?|states?|countries|nations|fathers|signator(?:y|ies))|founders?|"
     r"(?:founded|set up|established|created|formed)(?:\s+in\s+\d{4})?\s+by|following in|"
     r"(?:groups|grouped|brings together|brought together|comprises|comprised|consists of|consisted of|"
     r"(?:is|are|was|were) made up of|unites|united|(?:is|was) composed of)(?=\s+(?:together\s+)?(?:the\s+)?⟦S))\b",
     re.I)
-MEMBER_EXCLUDE = re.compile(
+MEMBER_EXCLUDE = rx.compile(
     r"\b(?:observers?|partners?|dialogue|candidates?|appl(?:ied|y|ying|ication)|bid|aspir\w*|seek\w*|"
     r"hop(?:e|es|ed|ing)|want\w*|invit\w*|non-members?|interested|associate|guest|left|withdr\w*|"
     r"leav\w*|quit|(?<!after a )(?<!after an )(?<!following a )(?<!-year )suspen\w*|expel\w*|not|n't|outside|path|"
     r"road|prospects?|eventual|future|would-be|"
     r"yet to|still to|(?:is|are) (?:expected|set|due|poised|likely) to|plans? to|intends? to|consider\w*|"
     r"mull\w*|declin\w*|refus\w*|reject\w*|could|(?-i:may)|might|would|against|warn\w*|oppos\w*)\b", re.I)
-ORG_ANAPHOR = re.compile(
+ORG_ANAPHOR = rx.compile(
     r"\b(?:the|its|this)\s+(?:bloc|grouping|group|organi[sz]ation|association|alliance|union|body|"
     r"forum|community|league)\b", re.I)
-FOUNDED = re.compile(r"\b(?:founded|established|created|formed|set up|launched|inaugurated)\b", re.I)
-THEME = re.compile(r"\b(?:theme|motto|slogan|titled|entitled)\b\W{0,25}?[\"“«]([^\"”»]{3,200})[\"”»]", re.I)
+FOUNDED = rx.compile(r"\b(?:founded|established|created|formed|set up|launched|inaugurated)\b", re.I)
+THEME = rx.compile(r"\b(?:theme|motto|slogan|titled|entitled)\b\W{0,25}?[\"“«]([^\"”»]{3,200})[\"”»]", re.I)
 
 #: seats of government used for their state ("Kremlin spokesman", "a White House official")
 SEATS = {"kremlin": "RUS", "the kremlin": "RUS", "white house": "USA", "the white house": "USA",

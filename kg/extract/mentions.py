@@ -25,19 +25,20 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..reference import City, fold, reference
+from . import rx
 from .dates import MONTHS
 
 __all__ = ["Mention", "Gazetteer", "gazetteer", "find_mentions", "TITLE_WORDS"]
 
-_WORD = re.compile(r"\w+")
+_WORD = rx.compile(r"\w+")
 #: acronyms and other all-caps names are matched case-sensitively
-_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.\-+&]*$")
-_REGION_WORDS = re.compile(
+_ACRONYM = rx.compile(r"^[A-Z0-9][A-Z0-9.\-+&]*$")
+_REGION_WORDS = rx.compile(
     r"\b(asia|europe|africa|america|americas|eurasia|middle east|pacific|atlantic|arctic|"
     r"caucasus|balkans|gulf|sahel|region|peninsula|sea|ocean|strait|valley|province|state)\b",
     re.I)
-_EVENT_NAME = re.compile(r"\b(?:Summits?|Forum|Conference|Meeting|Dialogue|Games|Expo|Congress)$")
-_ORGAN = re.compile(
+_EVENT_NAME = rx.compile(r"\b(?:Summits?|Forum|Conference|Meeting|Dialogue|Games|Expo|Congress)$")
+_ORGAN = rx.compile(
     r"\b(council|secretariat|commission|ministry|department|kremlin|parliament|assembly|"
     r"cabinet|government|office|committee|presidium|bureau|agency|senate|duma|congress|"
     r"white house|akorda|élysée|elysee|downing street|state council)\b", re.I)
@@ -55,7 +56,7 @@ mr mr. mrs mrs. ms ms. dr dr. h.e. shri smt smt. shrimati hon. excellency""".spl
 
 #: British style writes long acronyms as words ("Nato", "Asean", "Opec"): an organization's
 #: acronym of four or more letters also matches in that form
-_TITLE_ACRONYM = re.compile(r"^[A-Z][a-z]{3,5}$")
+_TITLE_ACRONYM = rx.compile(r"^[A-Z][a-z]{3,5}$")
 #: ... except where the word names something else ("Guam", the island)
 _NOT_ACRONYM = frozenset({"guam"})
 
@@ -240,7 +241,7 @@ def _inside_longer_name(toks, i: int) -> bool:
             and not toks[i - 2][1].count("\n"))
 
 
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|da|de|do|dos|das|del|della|di|van|von|der|bin|ibn|al|el|le|la)$")
+_NAME_TOKEN = rx.compile(r"^(?:[A-Z][\w'’.-]*|da|de|do|dos|das|del|della|di|van|von|der|bin|ibn|al|el|le|la)$")
 
 
 @functools.cache
@@ -318,7 +319,7 @@ def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
     return out
 
 
-_APPOSITIVE = re.compile(
+_APPOSITIVE = rx.compile(
     r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:von|van|der|den|de|da|dos|del|di|du|bin|ibn|al|el)\s+)*"
     r"[A-Z][\w’'-]+){1,3}),\s+(?:the\s+)?(?:(?:acting|interim|former|new)\s+)?(?:[Vv]ice[- ])?"
     r"(?:president|prime minister|chancellor|king|foreign minister|minister|secretary[- ]general|"
@@ -375,7 +376,7 @@ def _listed_names(toks, k: int, taken, kinds) -> list[Mention]:
 _NOT_NAME_START = frozenset("The A An This That These Those His Her Its Their Our And But Or If "
                             "In On At Of For With From By As".split())
 #: capitalised words that make a NER "PERSON" span something else
-_NOT_PERSON = re.compile(
+_NOT_PERSON = rx.compile(
     r"\b(?:Summits?|Declaration|Roadmap|Road Map|Treaty|Agreement|Charter|Council|Ministry|Museum|"
     r"Airport|University|Ceremony|Cosmodrome|Palace|Kremlin|Hall|House|Square|Forum|Initiative|"
     r"Strategy|Programme|Program|Plan|Statement|Memorandum|Communiqu[eé]|Centre|Center|Bank|"
@@ -423,7 +424,7 @@ temple hope spring wells deal march may june august victory union""".split())
 #: words of this domain that are also names of small towns ("the Summit of the Americas": Summit,
 #: New Jersey; "the Congress": Congress, Arizona)
 _EVENT_WORDS = frozenset("summit congress council assembly parliament senate forum conference".split())
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|to|from|near|outside|via|visit(?:ed|ing|s)?)\s+(?:the\s+)?)$", re.I)
+_LOCATIVE = rx.compile(r"(?:\b(?:in|at|to|from|near|outside|via|visit(?:ed|ing|s)?)\s+(?:the\s+)?)$", re.I)
 
 
 #: towns smaller than this count as places only with the same evidence as ambiguous names
@@ -455,7 +456,7 @@ def _plausible_city(m: Mention, doc, ner_places: set[tuple[int, int]],
     return bool(_LOCATIVE.search(text[max(0, m.start - 20):m.start]))
 
 
-_CITY_OF = re.compile(r"\b(?:city|town|capital|village|port|resort|municipality) of\s+$", re.I)
+_CITY_OF = rx.compile(r"\b(?:city|town|capital|village|port|resort|municipality) of\s+$", re.I)
 
 
 def find_mentions(doc) -> list[Mention]:
@@ -566,14 +567,14 @@ def _org_head_aliases(text: str, mentions: list[Mention], ref) -> list[Mention]:
 
 _ORG_HEAD = (r"(?:Organi[sz]ation|Union|Community|Association|Alliance|League|Commonwealth|Council|Forum|"
              r"Conference|Group|Bloc|Treaty Organi[sz]ation|Cooperation|Partnership|Bank)")
-_NEW_ORG = re.compile(
+_NEW_ORG = rx.compile(
     r"(?<![\w-])(?P<name>(?:[A-Z][\w'’-]+ (?:(?:of|for|and|on) (?:the )?)?){0,6}" + _ORG_HEAD +
     r"(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]+(?: (?:and |of (?:the )?)?[A-Z][\w'’-]+){0,5})?)"
     r" ?\((?P<acr>[A-Z][A-Za-z0-9+&-]{1,9})\)")
-_HEAD_AT = re.compile(_ORG_HEAD)
+_HEAD_AT = rx.compile(_ORG_HEAD)
 
 
-_ORGAN_NAME = re.compile(r"^(?:(?:Council|Conference|Meeting|Board) of (?:[A-Z][\w-]+ )*(?:Ministers|Heads of (?:State|"
+_ORGAN_NAME = rx.compile(r"^(?:(?:Council|Conference|Meeting|Board) of (?:[A-Z][\w-]+ )*(?:Ministers|Heads of (?:State|"
                          r"Government)(?: and Government)?)|[\w ]*(?:Commission|Secretariat|Committee))$")
 
 

@@ -17,12 +17,13 @@ from ..model import Entity, Evidence, Extraction, Fact
 from ..reference import fold, reference
 from ..sources import Article, slugify
 from . import lexicon as L
+from . import rx
 from .dates import DateMention, safe_date, find_dates, infer_year, resolve, WEEKDAYS
 from .mentions import Mention, without_article
 
 __all__ = ["extract_relations"]
 
-_SLOT = re.compile(r"⟦([A-Z])(\d+)⟧")
+_SLOT = rx.compile(r"⟦([A-Z])(\d+)⟧")
 
 
 @dataclass
@@ -314,7 +315,7 @@ _LIST_END = (r"(?!\s+(?:the\s+)?(?:⟦[SDO]\d+⟧\s*(?:'s|’s)?\s+)?(?:[A-Za-z-
              r"(?:,|\.|;|$|\s+(?:at|in|on|to|were|was|for)\b))")
 
 
-_SHORT_BRACKETS = re.compile(r"\((?:⟦[A-Z]\d+⟧|[A-Z][\w.&-]{1,9})\)")
+_SHORT_BRACKETS = rx.compile(r"\((?:⟦[A-Z]\d+⟧|[A-Z][\w.&-]{1,9})\)")
 
 
 def _clauses(masked: str, *, coord: bool = True) -> list[tuple[int, int]]:
@@ -343,27 +344,27 @@ _HOLDER = L.slot("SDO", "h")
 _PERSON = L.slot("P", "p")
 #: a person placeholder as ``L.slot("P")`` matches it, also under re.I: the cheap test
 #: that lets a sentence skip the patterns needing one (or two)
-_P_SLOT = re.compile(r"⟦[Pp]\d+⟧")
+_P_SLOT = rx.compile(r"⟦[Pp]\d+⟧")
 _HON = L.HONORIFIC
 #: a state, demonym or organization placeholder that names a person's office ("US President
 #: ⟦P⟧", "Somali Foreign Minister ⟦P⟧", "UN Secretary-General ⟦P⟧"): the person acts, not the holder
-_NAMES_OFFICE = re.compile(rf"⟦[SDO]\d+⟧\s*{L.POSS}?\s+{L.TITLE}\s*,?\s*{_HON}⟦P", re.I)
+_NAMES_OFFICE = rx.compile(rf"⟦[SDO]\d+⟧\s*{L.POSS}?\s+{L.TITLE}\s*,?\s*{_HON}⟦P", re.I)
 #: a title that starts the next name of a list ("Tamim, Bahraini King Hamad") is not an apposition
 _NOT_NEXT = rf"(?!\s*,?\s*{_HON}⟦P)"
 _OFFICE_PATTERNS = [
-    ("office:holder-title-name", re.compile(rf"{_HOLDER}\s*{L.POSS}?\s+(?:Commission\s+|Secretariat\s+)?{L.TITLE}\s*,?\s+{_HON}{_PERSON}", re.I)),
-    ("office:title-of-holder-name", re.compile(rf"{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}\s*,?\s+{_HON}{_PERSON}", re.I)),
-    ("office:name-holder-title", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{_HOLDER}\s*{L.POSS}?\s+{L.TITLE}\b{_NOT_NEXT}", re.I)),
-    ("office:name-title-of-holder", re.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}{_NOT_NEXT}", re.I)),
-    ("office:title-name-of-holder", re.compile(rf"(?<![⟧\w])\s*{L.TITLE}\s+{_HON}{_PERSON}\s*,?\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}", re.I)),
-    ("office:title-name", re.compile(rf"(?<![⟧\w])\s*{L.TITLE}\s+{_HON}{_PERSON}", re.I)),
+    ("office:holder-title-name", rx.compile(rf"{_HOLDER}\s*{L.POSS}?\s+(?:Commission\s+|Secretariat\s+)?{L.TITLE}\s*,?\s+{_HON}{_PERSON}", re.I)),
+    ("office:title-of-holder-name", rx.compile(rf"{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}\s*,?\s+{_HON}{_PERSON}", re.I)),
+    ("office:name-holder-title", rx.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{_HOLDER}\s*{L.POSS}?\s+{L.TITLE}\b{_NOT_NEXT}", re.I)),
+    ("office:name-title-of-holder", rx.compile(rf"{_PERSON}\s*,\s+(?:the\s+|a\s+)?{L.TITLE}\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}{_NOT_NEXT}", re.I)),
+    ("office:title-name-of-holder", rx.compile(rf"(?<![⟧\w])\s*{L.TITLE}\s+{_HON}{_PERSON}\s*,?\s+of\s+(?:the\s+)?{L.slot('SO', 'h')}", re.I)),
+    ("office:title-name", rx.compile(rf"(?<![⟧\w])\s*{L.TITLE}\s+{_HON}{_PERSON}", re.I)),
 ]
 
 
 #: "Presidents A of Ghana and B of Ivory Coast": one title for a list of holders
-_PLURAL_TITLE = re.compile(r"\b(?P<title>(?:(?:Vice|Deputy|Foreign|Prime|Defen[cs]e)\s+)?(?:President|Minister|King|Emir|"
+_PLURAL_TITLE = rx.compile(r"\b(?P<title>(?:(?:Vice|Deputy|Foreign|Prime|Defen[cs]e)\s+)?(?:President|Minister|King|Emir|"
                            r"Chancellor|Premier)s)\s+(?=⟦P)")
-_PLURAL_ITEM = re.compile(rf"(?:\s*,\s*|\s*,?\s+and\s+)?{_HON}⟦P(?P<p>\d+)⟧(?:\s*,?\s+of\s+(?:the\s+)?{L.slot('S', 'h')})?")
+_PLURAL_ITEM = rx.compile(rf"(?:\s*,\s*|\s*,?\s+and\s+)?{_HON}⟦P(?P<p>\d+)⟧(?:\s*,?\s+of\s+(?:the\s+)?{L.slot('S', 'h')})?")
 
 
 def _plural_offices(run: _Run, masked: str, sent: Sentence, done: set[int]) -> None:
@@ -383,7 +384,7 @@ def _plural_offices(run: _Run, masked: str, sent: Sentence, done: set[int]) -> N
 
 
 #: "Iran, Türkiye and Egypt were represented by their foreign ministers, A, B and C respectively"
-_RESPECTIVELY = re.compile(
+_RESPECTIVELY = rx.compile(
     r"(?P<states>(?:the\s+)?⟦S\d+⟧(?:\s*(?:,|and|, and)\s+(?:the\s+)?⟦S\d+⟧)+)[^.;⟦]{0,60}?\b(?:their|by)\s+"
     r"(?P<title>(?:(?:vice|deputy|foreign|prime|defen[cs]e|finance|trade|economy)\s+)?(?:president|minister|king|emir|"
     r"chancellor|premier|ambassador|envoy)s)\s*,?\s+(?P<people>⟦P\d+⟧(?:\s*(?:,|and|, and)\s+⟦P\d+⟧)+)\s*,?\s+"
@@ -403,7 +404,7 @@ def _respective_offices(run: _Run, sent: Sentence, done: set[int]) -> None:
 
 
 #: "Bola Tinubu, who chairs the 15-nation bloc": the chair of an organization leads it
-_CHAIRS = re.compile(r"⟦P(?P<p>\d+)⟧\s*,\s+who\s+(?:currently\s+|also\s+|now\s+)?(?:chairs|heads|leads)\s+"
+_CHAIRS = rx.compile(r"⟦P(?P<p>\d+)⟧\s*,\s+who\s+(?:currently\s+|also\s+|now\s+)?(?:chairs|heads|leads)\s+"
                      r"(?:the\s+)?(?:[\w-]+\s+)?(?:⟦O(?P<o>\d+)⟧|(?P<ana>bloc|organi[sz]ation|alliance|grouping|union))\b")
 
 
@@ -421,11 +422,11 @@ def _who_clauses(run: _Run, sent: Sentence) -> None:
 
 
 #: "Prince Mohammed, who is also Saudi Arabia's prime minister"
-_WHO_IS = re.compile(rf"⟦P(?P<p>\d+)⟧\s*,\s+who\s+is\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+)?{L.slot('SD', 'h')}\s*"
+_WHO_IS = rx.compile(rf"⟦P(?P<p>\d+)⟧\s*,\s+who\s+is\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+)?{L.slot('SD', 'h')}\s*"
                      rf"{L.POSS}?\s+{L.TITLE}\b", re.I)
 
 
-_SEAT_TITLE = re.compile(rf"⟦G(?P<g>\d+)⟧\s+{L.TITLE}\s*,?\s+{_HON}{_PERSON}", re.I)
+_SEAT_TITLE = rx.compile(rf"⟦G(?P<g>\d+)⟧\s+{L.TITLE}\s*,?\s+{_HON}{_PERSON}", re.I)
 
 
 def _offices(run: _Run, sent: Sentence) -> None:
@@ -477,7 +478,7 @@ def _offices(run: _Run, sent: Sentence) -> None:
             done.add(p_idx)
 
 
-_COUNTERPART = re.compile(rf"⟦P(?P<a>\d+)⟧(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,80}}?\b(?:his|her)\s+{L.slot('SD', 'h')}\s+"
+_COUNTERPART = rx.compile(rf"⟦P(?P<a>\d+)⟧(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,80}}?\b(?:his|her)\s+{L.slot('SD', 'h')}\s+"
                           rf"counterpart\s*,?\s+{_HON}⟦P(?P<b>\d+)⟧")
 
 
@@ -513,7 +514,7 @@ def _record_office(run: _Run, sent: Sentence, p_idx: int, holder_idx: int | None
     run.offices[person].append((holder, tnorm, leader))
 
 
-_ANAPHOR_OFFICE = re.compile(
+_ANAPHOR_OFFICE = rx.compile(
     rf"\b(?:the|its)\s+(?:{L.slot('SD', 'h')}\s*{L.POSS}?\s+)?(?P<t>leader|president|prime minister|premier|"
     rf"chancellor|head of state|top leader|king|emir|crown prince|secretary[- ]general)(?:\s+of\s+(?:the\s+)?{L.slot('SO', 'h2')})?(?!\s*,?\s*⟦P)",
     re.I)
@@ -521,7 +522,7 @@ _ANAPHOR_OFFICE = re.compile(
 
 #: a capitalized title with no name, as official readouts write it ("On 22 June, Prime Minister held
 #: talks", "Prime Minister arrived in"): the article's one holder of that title, as "the Prime Minister"
-_BARE_TITLE = re.compile(
+_BARE_TITLE = rx.compile(
     r"(?:(?<=^)|(?<=[.,;:] )|(?<=\bwhen )|(?<=\bafter )|(?<=\bbefore )|(?<=\bthat )|(?<=\band )|(?<=\bas )|"
     r"(?<=\bwhere )|(?<=\bwhile )|(?<=\bwhich )|(?<=\bthen ))"
     r"(?P<t>Prime Minister|President|Chancellor|Premier)(?=\s+(?:[a-z]|⟦[SCDORG]))")
@@ -554,7 +555,7 @@ def _office_anaphors(run: _Run, sent: Sentence) -> None:
         sent.masked = _BARE_TITLE.sub(repl, sent.masked)
 
 
-_PRONOUN = re.compile(r"(?:^|(?<=[.;,] )|(?<=\bday )|(?<=\bwhere )|(?<=\bwhen )|(?<=\bafter )|(?<=\bbefore )|(?<=\bwhich ))"
+_PRONOUN = rx.compile(r"(?:^|(?<=[.;,] )|(?<=\bday )|(?<=\bwhere )|(?<=\bwhen )|(?<=\bafter )|(?<=\bbefore )|(?<=\bwhich ))"
                       r"(?:[Hh]e|[Ss]he)\b(?=\s+(?:\w+ed|\w+s|will|was|had|has|is|also|then|held|met|made|took|gave|said|told|"
                       r"spoke|went|came|flew|sent|paid|left|led|sat|saw|began|won|would|could|can|may)\b)")
 
@@ -583,12 +584,12 @@ def _pronouns(run: _Run) -> None:
 
 # -- capitals, memberships, founding -------------------------------------------------------------
 _CAPITAL_PATTERNS = [
-    re.compile(rf"{L.slot('C', 'c')}\s*,\s*(?:the\s+)?{L.slot('SD', 's')}\s*{L.POSS}?\s+capital\b"),
-    re.compile(rf"{L.slot('C', 'c')}\s*,\s*(?:the\s+)?capital\s+(?:city\s+)?of\s+(?:the\s+)?{L.slot('S', 's')}"),
-    re.compile(rf"(?:the\s+)?{L.slot('SD', 's')}\s*{L.POSS}?\s+capital(?:\s+city)?\s*,?\s+(?:of\s+)?{L.slot('C', 'c')}"),
-    re.compile(rf"capital\s+(?:city\s+)?of\s+(?:the\s+)?{L.slot('S', 's')}\s*,?\s+{L.slot('C', 'c')}"),
+    rx.compile(rf"{L.slot('C', 'c')}\s*,\s*(?:the\s+)?{L.slot('SD', 's')}\s*{L.POSS}?\s+capital\b"),
+    rx.compile(rf"{L.slot('C', 'c')}\s*,\s*(?:the\s+)?capital\s+(?:city\s+)?of\s+(?:the\s+)?{L.slot('S', 's')}"),
+    rx.compile(rf"(?:the\s+)?{L.slot('SD', 's')}\s*{L.POSS}?\s+capital(?:\s+city)?\s*,?\s+(?:of\s+)?{L.slot('C', 'c')}"),
+    rx.compile(rf"capital\s+(?:city\s+)?of\s+(?:the\s+)?{L.slot('S', 's')}\s*,?\s+{L.slot('C', 'c')}"),
 ]
-_BARE_CAPITAL = re.compile(rf"\b(?:the\s+)({L.slot('SD', 's')})\s*{L.POSS}?\s+capital\b(?!\s*,?\s*(?:of\s+)?⟦C)")
+_BARE_CAPITAL = rx.compile(rf"\b(?:the\s+)({L.slot('SD', 's')})\s*{L.POSS}?\s+capital\b(?!\s*,?\s*(?:of\s+)?⟦C)")
 
 
 def _capitals(run: _Run, sent: Sentence) -> None:
@@ -645,7 +646,7 @@ def _orgs_for(run: _Run, sent: Sentence, pos: int):
     return None
 
 
-_SIZED_LIST = re.compile(
+_SIZED_LIST = rx.compile(
     rf"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*|\w+ty)-(?:nation|member|"
     rf"country|state)\s+{L.slot('O', 'o')}(?:\s*\(⟦O\d+⟧\))?\s*(?:[-–—:(]|,\s+(?:namely|comprising)\s)\s*"
     rf"(?P<list>(?:the\s+)?⟦S\d+⟧(?:\s*(?:,|and|, and)\s+(?:the\s+)?⟦S\d+⟧)+)\s*(?:[-–—)]|,|$)", re.I)
@@ -658,7 +659,7 @@ def _reference_members(run: _Run, org: str) -> frozenset[str]:
     return frozenset()
 
 
-_SIZED_GROUP = re.compile(
+_SIZED_GROUP = rx.compile(
     r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?:nation|member|country|state)\s+"
     r"(?:[a-z]+\s+){0,2}?(?:bloc|grouping|group|alliance|organi[sz]ation|union|club|body|community|forum)\s*"
     r"(?:[-–—:(]\s*|,\s+(?:namely|comprising)\s+|\s+(?:made up of|comprising|consisting of|of|that groups|"
@@ -666,7 +667,7 @@ _SIZED_GROUP = re.compile(
     r"(?P<list>(?:the\s+)?⟦S\d+⟧(?:\s*(?:,|and|, and)\s+(?:the\s+)?⟦S\d+⟧)+)"
     r"(?=\s*(?:[-–—),.;:]|$)|\s+(?!and\b)[a-z])")
 #: a state right after one of these is the object of something else than membership
-_NOT_MEMBER_BEFORE = re.compile(
+_NOT_MEMBER_BEFORE = rx.compile(
     r"\b(?:(?:ties|relations|trade|talks|cooperation|agreements?|deals?|partnership|dialogue|links|contacts|"
     r"meetings?|border|war|conflict|tensions|disputes?|friendship)\s+(?:\w+\s+)?with|"
     r"(?:invasion|occupation|annexation|depositary|security|sovereignty|president|leader)\s+of|"
@@ -762,10 +763,10 @@ def _memberships(run: _Run, sent: Sentence) -> None:
 
 
 _FOUNDED_PATTERNS = [
-    re.compile(rf"{L.slot('O', 'o')}[^.;⟦]{{0,60}}?\b(?:was\s+|were\s+)?(?:founded|established|created|formed|set up|inaugurated)\b(?:[^.;⟦]|⟦C\d+⟧){{0,30}}?\b(?P<y>(?:1[89]|20)\d\d)\b"),
-    re.compile(rf"\b(?:founded|established|created|formed|set up)\s+in\s+(?P<y>(?:1[89]|20)\d\d)\s*,\s*(?:the\s+)?{L.slot('O', 'o')}"),
+    rx.compile(rf"{L.slot('O', 'o')}[^.;⟦]{{0,60}}?\b(?:was\s+|were\s+)?(?:founded|established|created|formed|set up|inaugurated)\b(?:[^.;⟦]|⟦C\d+⟧){{0,30}}?\b(?P<y>(?:1[89]|20)\d\d)\b"),
+    rx.compile(rf"\b(?:founded|established|created|formed|set up)\s+in\s+(?P<y>(?:1[89]|20)\d\d)\s*,\s*(?:the\s+)?{L.slot('O', 'o')}"),
     # "among the founders of ECOWAS in 1975", "since the founding of the SCO in 2001"
-    re.compile(rf"\b(?:founders?|founding|creation|establishment)\s+of\s+(?:the\s+)?{L.slot('O', 'o')}\s+in\s+(?P<y>(?:1[89]|20)\d\d)\b"),
+    rx.compile(rf"\b(?:founders?|founding|creation|establishment)\s+of\s+(?:the\s+)?{L.slot('O', 'o')}\s+in\s+(?P<y>(?:1[89]|20)\d\d)\b"),
 ]
 
 
@@ -782,7 +783,7 @@ def _founded(run: _Run, sent: Sentence) -> None:
 
 
 # -- events ------------------------------------------------------------------------------------
-_SUMMIT = re.compile(
+_SUMMIT = rx.compile(
     rf"(?:(?P<ord>{L.ORDINAL})\s+)?(?:(?P<yr>(?:19|20)\d\d)\s+)?(?:(?:{L.slot('O', 'o1')}|{L.slot('C', 'c1')})\s*(?:[-–]\s*[A-Z][a-z]+\s+)?)?"
     rf"(?:(?:leaders['’]?|heads of state|annual|extraordinary|informal|virtual|special|high-level)\s+)*"
     # an organization's "Leaders Meeting" / "Heads of Government Meeting" is its summit
@@ -796,14 +797,14 @@ _SUMMIT = re.compile(
 #: groups are those of ``_SUMMIT``
 _SESSION_TAIL = (rf"(?P<yr>(?!))?(?P<c1>(?!))?(?:\s*\(⟦O\d+⟧\))?"
                  rf"(?:\s+(?:in|at)\s+(?:{L.slot('S', 'hs')}\s*{L.POSS}?\s+)?{L.slot('C', 'c2')})?")
-_SESSION_SUMMIT = re.compile(
+_SESSION_SUMMIT = rx.compile(
     rf"(?:(?P<ord>{L.ORDINAL})\s+)?(?:(?:ordinary|extraordinary|regular|annual|special)\s+)?"
     rf"(?P<noun>session)\s+of\s+(?:the\s+)?(?:{L.slot('O', 'o1')}\s+)?"
     rf"(?-i:Supreme(?:\s+[A-Z][\w-]*){{0,3}}\s+Council|Assembly|Council\s+of\s+(?:the\s+)?Heads\s+of\s+"
     rf"(?:State|Government)|Heads\s+of\s+State\s+Council|Collective\s+Security\s+Council|"
     rf"(?:[A-Z][\w-]*\s+)?Summit)(?:\s+of\s+(?:the\s+)?{L.slot('O', 'o2')})?" + _SESSION_TAIL, re.I)
 #: "its 44th session": a numbered session of the body just named (the groups are those of ``_SUMMIT``)
-_ITS_SESSION = re.compile(
+_ITS_SESSION = rx.compile(
     rf"\b(?:its|their)\s+(?P<ord>{L.ORDINAL})\s+(?:(?:ordinary|extraordinary|regular|annual)\s+)?"
     rf"(?P<noun>session)\b(?!\s+of\b)(?P<o1>(?!))?(?P<o2>(?!))?" + _SESSION_TAIL, re.I)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -822,37 +823,37 @@ def _ordinal_value(text: str | None) -> int | None:
     return None
 
 
-_LEADERS_MEET = re.compile(
+_LEADERS_MEET = rx.compile(
     rf"(?:{L.slot('O', 'o')}\s+leaders|\b(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?)\s+of\s+"
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{L.slot('O', 'o2')}(?:\s*\(⟦O\d+⟧\))?(?:\s+[a-z][\w-]*){{0,3}})\s+(?:will\s+|are\s+to\s+)?"
     rf"(?:gathered|met|meet|gather|convened|convene|are meeting|are gathering)\b")
-_NAMED_SUMMIT = re.compile(r"(?<![\w⟧-])(?P<name>(?:[A-Z][\w-]+\s+){1,4})(?P<noun>Summit)\b(?!\s+of\b)")
-_SUMMIT_OF_THE = re.compile(r"(?<![\w⟧-])(?P<noun>Summit)\s+of\s+the\s+(?:(?!Heads\b|Leaders\b)[A-Z][a-z]+"
+_NAMED_SUMMIT = rx.compile(r"(?<![\w⟧-])(?P<name>(?:[A-Z][\w-]+\s+){1,4})(?P<noun>Summit)\b(?!\s+of\b)")
+_SUMMIT_OF_THE = rx.compile(r"(?<![\w⟧-])(?P<noun>Summit)\s+of\s+the\s+(?:(?!Heads\b|Leaders\b)[A-Z][a-z]+"
                             r"(?:\s+[A-Z][a-z]+)?\b|⟦R\d+⟧)")
-_NOT_SUMMIT_NAME = re.compile(
+_NOT_SUMMIT_NAME = rx.compile(
     r"\b(?:The|This|That|Next|Last|Annual|Leaders|Extraordinary|Special|Informal|Virtual|Emergency|Ordinary|"
     r"Joint|First|Second|Third|Fourth|Fifth|Upcoming|Previous|Year|Heads|State|Government|Plus|On|At|In|For|"
     r"After|Before|During|Ahead|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|^[A-Z]+\s+$")
-_ORGAN_MEETING = re.compile(
+_ORGAN_MEETING = rx.compile(
     rf"(?:{L.slot('G', 'g')}\s+(?:meeting|session)|(?:meeting|session)\s+of\s+(?:the\s+)?{L.slot('G', 'g2')})", re.I)
-_OUTREACH = re.compile(rf"(?:[\"“]?outreach[\"”]?\s*/?\s*[\"“]?)?{L.slot('O', 'o')}[\"”]?\s*(?:format|meetings?|sessions?)?", re.I)
+_OUTREACH = rx.compile(rf"(?:[\"“]?outreach[\"”]?\s*/?\s*[\"“]?)?{L.slot('O', 'o')}[\"”]?\s*(?:format|meetings?|sessions?)?", re.I)
 _MINISTRY_RX = r"(?:Foreign|Defen[cs]e|Finance|Economic|Economy|Trade|Energy|Health|Agriculture|Interior)"
 _MINISTERS_MEETINGS = [
-    ("named", re.compile(
+    ("named", rx.compile(
         rf"(?:(?P<ord>{L.ORDINAL})\s+)?{L.slot('O', 'o')}\s+(?P<kind>{_MINISTRY_RX}\s+)?(?P<noun>Ministers['’]?\s+"
         rf"(?:Meeting|Conference))\b", re.I)),
-    ("ministers-met", re.compile(
+    ("ministers-met", rx.compile(
         rf"(?P<ord>)\b(?P<kind>{_MINISTRY_RX})\s+(?P<noun>ministers)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
         rf"{L.slot('O', 'o')}(?:\s+(?:countries|member states|members|nations|states|bloc))?\s+(?:will\s+|are\s+"
         rf"(?:due|set|expected|scheduled)\s+to\s+|also\s+)?(?:met|meet|meeting|gathered|gather|convened|convene|held)\b", re.I)),
-    ("org-ministers-met", re.compile(
+    ("org-ministers-met", rx.compile(
         rf"(?P<ord>)(?<![\w⟧])(?:the\s+)?{L.slot('O', 'o')}\s+(?P<kind>{_MINISTRY_RX})\s+(?P<noun>ministers)\s+(?:will\s+|are\s+"
         rf"(?:due|set|expected|scheduled)\s+to\s+|also\s+)?(?:met|meet|meeting|gathered|gather|convened|convene|held)\b", re.I)),
-    ("organ", re.compile(rf"(?P<ord>)(?P<kind>){L.slot('O', 'o')}(?:\s*\(⟦O\d+⟧\))?\s+(?P<noun>⟦G(?P<g>\d+)⟧)")),
+    ("organ", rx.compile(rf"(?P<ord>)(?P<kind>){L.slot('O', 'o')}(?:\s*\(⟦O\d+⟧\))?\s+(?P<noun>⟦G(?P<g>\d+)⟧)")),
 ]
 #: "a two-day meeting of the Ministerial Council of the OSCE", "a session of the Permanent Council of
 #: the OSCE": a meeting of a named body of an organization below its leaders (ministers, envoys)
-_BODY_MEETING = re.compile(
+_BODY_MEETING = rx.compile(
     rf"\b(?:meeting|session|sitting)\s+of\s+(?:the|its)\s+(?P<body>(?-i:[A-Z][\w-]*)(?:\s+(?:of\s+|on\s+|and\s+)?"
     rf"(?-i:[A-Z][\w-]*)){{0,5}})\s+of\s+(?:the\s+)?{L.slot('O', 'o')}", re.I)
 #: words between a travel verb and its city: "the Moroccan capital,", "China's capital", "the Black
@@ -861,43 +862,43 @@ _PLACE_PRE = (r"(?:the\s+)?(?:(?:⟦[SDR]\d+⟧\s*(?:'s|’s)?|(?-i:[A-Z][\w-]*(
               r"(?:capital(?:\s+city)?\s*,?\s*|(?:port\s+|resort\s+|border\s+|coastal\s+|holy\s+)?"
               r"(?:city|town|resort|port|island)\s+of\s+)")
 _BILATERAL = [
-    ("meeting:between", re.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:met", re.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks\s+(?:there\s+|also\s+|later\s+)?with|holds talks with|hold talks with|(?:held|had|holds|has|will hold|will have)\s+(?:(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?meeting|(?:separate|bilateral|\w+\s+bilateral)\s+(?:[\w-]+\s+)?meetings)\s+with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:and-held-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,3}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
-    ("meeting:and-agreed-after-talks", re.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:agreed|pledged|vowed|discussed|signed|reached)\b[^.;⟦]{{0,120}}?\b(?:after|during|in|at)\s+(?:[\w-]+\s+){{0,4}}?(?:talks|a meeting|their meeting)\b", re.I)),
-    ("meeting:received-by", re.compile(rf"{L.slot('P', 'a')}\s+(?:was|were|is|will be)\s+(?:also\s+|later\s+|then\s+)?(?:received|hosted|welcomed)\s+by\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:travelled-for-talks", re.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:travell?ed|flew|went|came|traveling|travelling|will travel|(?:will|to)\s+fly(?:\s+on\s+\w+)?|is travell?ing)\s+to\s+(?:the\s+)?{_PLACE_PRE}?(?:⟦[CS]\d+⟧)\s*,?\s+(?:(?:[^.;⟦]|⟦[SDR]\d+⟧){{0,50}}?)for\s+(?:[\w-]+\s+){{0,3}}?(?:talks|(?<!summit )meeting|discussions)\s+(?:the same day\s+|later\s+|there\s+)?with\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:welcomed-before-talks", re.compile(rf"{L.slot('P', 'a')}\s+(?:also\s+)?(?:greeted|welcomed|received|hosted)\s+{L.PRE_TITLE}{L.slot('P', 'b')}[^.;]{{0,80}}?\b(?:ahead of|before|for)\s+(?:their\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:talks|meeting|discussions|negotiations)\b", re.I)),
-    ("meeting:their", re.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
-    ("meeting:two-leaders", re.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
+    ("meeting:between", rx.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:met", rx.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks\s+(?:there\s+|also\s+|later\s+)?with|holds talks with|hold talks with|(?:held|had|holds|has|will hold|will have)\s+(?:(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?meeting|(?:separate|bilateral|\w+\s+bilateral)\s+(?:[\w-]+\s+)?meetings)\s+with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:and-held-talks", rx.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,3}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
+    ("meeting:and-agreed-after-talks", rx.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:agreed|pledged|vowed|discussed|signed|reached)\b[^.;⟦]{{0,120}}?\b(?:after|during|in|at)\s+(?:[\w-]+\s+){{0,4}}?(?:talks|a meeting|their meeting)\b", re.I)),
+    ("meeting:received-by", rx.compile(rf"{L.slot('P', 'a')}\s+(?:was|were|is|will be)\s+(?:also\s+|later\s+|then\s+)?(?:received|hosted|welcomed)\s+by\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:travelled-for-talks", rx.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:travell?ed|flew|went|came|traveling|travelling|will travel|(?:will|to)\s+fly(?:\s+on\s+\w+)?|is travell?ing)\s+to\s+(?:the\s+)?{_PLACE_PRE}?(?:⟦[CS]\d+⟧)\s*,?\s+(?:(?:[^.;⟦]|⟦[SDR]\d+⟧){{0,50}}?)for\s+(?:[\w-]+\s+){{0,3}}?(?:talks|(?<!summit )meeting|discussions)\s+(?:the same day\s+|later\s+|there\s+)?with\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:welcomed-before-talks", rx.compile(rf"{L.slot('P', 'a')}\s+(?:also\s+)?(?:greeted|welcomed|received|hosted)\s+{L.PRE_TITLE}{L.slot('P', 'b')}[^.;]{{0,80}}?\b(?:ahead of|before|for)\s+(?:their\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:talks|meeting|discussions|negotiations)\b", re.I)),
+    ("meeting:their", rx.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
+    ("meeting:two-leaders", rx.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
 ]
 _THREE_WAY = r"(?:trilateral|three-way|tripartite|three-party)"
-_TRILATERAL = re.compile(
+_TRILATERAL = rx.compile(
     rf"{L.slot('P', 'a')}\s*,\s+(?:[^.;⟦]|⟦[SD]\d+⟧){{0,40}}?{L.slot('P', 'b')}\s*,?\s+and\s+(?:[^.;⟦]|⟦[SD]\d+⟧){{0,40}}?"
     rf"{L.slot('P', 'c')}\s*,?\s+(?:also\s+)?(?:held|hold|had|have|will hold)\s+(?:a|an|their)\s+(?:[\w-]+\s+){{0,2}}?{_THREE_WAY}\s+"
     rf"(?:meeting|talks|summit)\b|"
     rf"{L.slot('P', 'a2')}(?:[^.;⟦]|⟦[SD]\d+⟧){{0,100}}?\b(?:held|had|holds|will hold|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?"
     rf"{_THREE_WAY}\s+(?:meeting|talks)\s+(?:(?:[^.;⟦]|⟦C\d+⟧){{0,30}}?)with\s+{L.PRE_TITLE}{L.slot('P', 'b2')}\s*,?\s+and\s+"
     rf"{L.PRE_TITLE}{L.slot('P', 'c2')}", re.I)
-_AND_WITH = re.compile(rf"(?P<rest>[^.;⟦]|⟦[SDOCG]\d+⟧){{0,120}}?,?\s+and\s+(?:separately\s+|later\s+|then\s+)?"
+_AND_WITH = rx.compile(rf"(?P<rest>[^.;⟦]|⟦[SDOCG]\d+⟧){{0,120}}?,?\s+and\s+(?:separately\s+|later\s+|then\s+)?"
                        rf"with\s+{L.PRE_TITLE}{L.slot('P', 'c')}", re.I)
 _VISIT_ADJ = r"(?:(?:two|three|four|five|six|one|[2-6])-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+|recent\s+)*"
 _VISIT = [
-    ("visit:arrived", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
-    ("visit:visit-to", re.compile(rf"{L.slot('P', 'p')}\s*{L.POSS}?\s+{_VISIT_ADJ}(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
-    ("visit:visits", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|flew into|(?:to|will)\s+fly(?:\s+on\s+\w+)?\s+to|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
-    ("visit:on-a-visit", re.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>is on|was on|arrived for|began|begins|paid|pays|made|makes|wrapped up|concluded|ended|is paying|will pay|will make)\s+(?:an?|his|her|the)\s+{_VISIT_ADJ}(?:visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    ("visit:arrived", rx.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
+    ("visit:visit-to", rx.compile(rf"{L.slot('P', 'p')}\s*{L.POSS}?\s+{_VISIT_ADJ}(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    ("visit:visits", rx.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|flew into|(?:to|will)\s+fly(?:\s+on\s+\w+)?\s+to|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
+    ("visit:on-a-visit", rx.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>is on|was on|arrived for|began|begins|paid|pays|made|makes|wrapped up|concluded|ended|is paying|will pay|will make)\s+(?:an?|his|her|the)\s+{_VISIT_ADJ}(?:visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
 ]
 #: "Macron ..., on the second day of a three-day state visit to Morocco", "X said during his visit to
 #: Y": the visitor is the sentence's first person (its subject)
-_VISIT_OF_SUBJECT = re.compile(
+_VISIT_OF_SUBJECT = rx.compile(
     rf"^(?:[^⟦]{{0,60}}?){L.PRE_TITLE}{L.slot('P', 'p')}[^;]*?\b(?:(?:on|during|at|for)\s+the\s+(?:\w+\s+){{0,2}}?"
     rf"(?:day|leg|stage|part|end|start|close|course)\s+of\s+(?:an?|his|her|the)|during\s+(?:an?|his|her)|"
     rf"(?:began|begins|started|starts|wrapped up|concluded|ended|on)\s+(?:his|her))\s+{_VISIT_ADJ}"
     rf"(?P<v>visit|trip|tour)\s+to\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)
 #: a person coordinated before the subject of a visit ("A and Defense Minister B arrived in")
-_CO_SUBJECT = re.compile(rf"⟦P(\d+)⟧\s*(?:,|,?\s+and)\s+{L.PRE_TITLE}$", re.I)
-_VISIT_ANAPHOR = re.compile(r"\b(?:his|her|the|this)\s+(?:(?:state|official|working|two-day|three-day)\s+)?visit\b", re.I)
+_CO_SUBJECT = rx.compile(rf"⟦P(\d+)⟧\s*(?:,|,?\s+and)\s+{L.PRE_TITLE}$", re.I)
+_VISIT_ANAPHOR = rx.compile(r"\b(?:his|her|the|this)\s+(?:(?:state|official|working|two-day|three-day)\s+)?visit\b", re.I)
 
 
 def _new_event(run: _Run, key: str, etype: str, label: str, sent: Sentence, pos: int, rule: str) -> Event:
@@ -1427,7 +1428,7 @@ def _main_event(run: _Run) -> Event | None:
     return min(cands, key=lambda e: (-len(e.sentences), min(e.sentences, default=0), order.get(e.type, 3), e.key))
 
 
-_VENUE_WORDS = re.compile(r"\b(?:Cent(?:er|re)|Hall|Building|Palace|Complex|Arena|Stadium|Hotel|Square|"
+_VENUE_WORDS = rx.compile(r"\b(?:Cent(?:er|re)|Hall|Building|Palace|Complex|Arena|Stadium|Hotel|Square|"
                           r"Street|Avenue|Museum|Park|Room|Chamber|Office|Headquarters|Ministry)\b")
 
 
@@ -1665,10 +1666,10 @@ def _nearest_event(sent: Sentence, pos: int, run: _Run, types=None, *, forward: 
     return best[0] if best else None
 
 
-_ENDED_BEFORE = re.compile(
+_ENDED_BEFORE = rx.compile(
     r"\b(?:ended|ends|end|closed|closes|close|concluded|concludes|conclude|wrapped up|wraps up|wrap up|"
     r"drew to a close|draws to a close)\s+(?:in\s+[A-Z][\w'’. -]{1,30}?\s+)?(?:on\s+)?$")
-_ENDED_AFTER = re.compile(
+_ENDED_AFTER = rx.compile(
     r"\s*,?\s*(?:at|on) the (?:end|close|conclusion|last day|final day) of\b|"
     r"\s+(?:wrapped up|ended|closed|concluded|drew to a close)\s+(?:their|its|the|a)\b")  # "on Saturday wrapped up their summit"
 _DAY_ORD = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
@@ -1677,39 +1678,39 @@ _DAY_ORD = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fif
 _ATTENDERS = (r"(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?|[Dd]elegations?|"
               r"[Rr]epresentatives|[Oo]fficials|[Mm]inisters|[Ee]nvoys|[Pp]residents|[Pp]rime [Mm]inisters)")
 _STATE_LIST = r"(?P<list>⟦S\d+⟧(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?⟦S\d+⟧)*)"
-_STATES_ATTEND = re.compile(
+_STATES_ATTEND = rx.compile(
     rf"\b{_ATTENDERS}\s+(?:from|of)\s+(?:the\s+)?(?:[^.;⟦]{{0,40}}?)?(?:[-–—]\s*)?{_STATE_LIST}(?:\s*[,–—-])?\s+(?:also\s+)?"
     r"(?:attended|took part|participated|gathered|joined|were present|are attending|will attend|"
     r"are (?:expected|due|set) to attend)\b"
     rf"|\bbr(?:ought|ings|inging) together\s+(?:the\s+)?{_ATTENDERS}\s+(?:from|of)\s+(?:the\s+)?"
     rf"{_STATE_LIST.replace('list', 'list2')}")
-_ORG_ATTENDS = re.compile(
+_ORG_ATTENDS = rx.compile(
     rf"(?<![⟧\w])(?:[Tt]he\s+)?{L.slot('O', 'o')}\s+(?:also\s+)?(?:attended|took part|participated)\b"
     rf"(?P<member>\s+as\s+(?:a|an)\s+(?:full\s+|permanent\s+)?member\b)?", re.I)
-_REPRESENTED = re.compile(
+_REPRESENTED = rx.compile(
     rf"{L.slot('S', 's')}\s+(?:was|were|is|will be)\s+represented\s+(?:[^.;⟦]{{0,40}}\s)?by\s+(?:its\s+)?{L.PRE_TITLE}{L.slot('P', 'p')}|"
     rf"{L.slot('S', 's2')}\s+(?:sent|dispatched|is sending|will send)\s+(?:its\s+|a\s+)?{L.PRE_TITLE}{L.slot('P', 'p2')}|"
     # "Member States ... included Senegal, represented by President Faye; Mauritania, ..."
     rf"{L.slot('S', 's3')}\s*,\s+represented\s+by\s+(?:its\s+)?{L.PRE_TITLE}{L.slot('P', 'p3')}", re.I)
 _HOST_IN = [
-    ("host:summit-in", re.compile(
+    ("host:summit-in", rx.compile(
         rf"\b(?:[Ss]ummit|meeting|talks|meet|met|gathered|gather|convened?)\s+in\s+"
         rf"(?:(?:⟦[RC]\d+⟧|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,\s*)?(?:the\s+)?{L.slot('S', 's')}")),
-    ("host:held-in", re.compile(
+    ("host:held-in", rx.compile(
         rf"\b(?:held|hosted|take place|takes place|took place|taking place|convened?|staged)\s+in\s+"
         rf"(?:the\s+)?{L.slot('S', 's')}")),
 ]
-_CITY_HOSTS = re.compile(rf"{L.slot('C', 'c')}\s+(?:will|would|is to|is set to|is due to)\s+host\b")
-_NOT_VENUE = re.compile(
+_CITY_HOSTS = rx.compile(rf"{L.slot('C', 'c')}\s+(?:will|would|is to|is set to|is due to)\s+host\b")
+_NOT_VENUE = rx.compile(
     r"\b(?:war|wars|conflict|crisis|situation|fighting|violence|attacks?|strikes?|bombing|shelling|ceasefire|"
     r"tensions?|unrest|protests?|elections?|earthquake|floods?|hostilities|offensive|occupation|"
     r"humanitarian|aggression|killings?|massacre|siege|invasion|operations?)\s*$", re.I)
 
 
-_PASSIVE_HOST = re.compile(
+_PASSIVE_HOST = rx.compile(
     rf"{L.slot('P', 'b')}\s+(?:was|were|will be|is)\s+(?:also\s+)?(?:received|welcomed|greeted|met|accompanied)"
     rf"(?:\s+(?:at|on arrival|upon arrival)[^.;⟦]{{0,30}}?)?\s+by\s+(?P<rest>[^;]*)", re.I)
-_PAST_VERB = re.compile(r"\b(?:met|held|signed|attended|gathered|took part|arrived|visited|hosted|opened|"
+_PAST_VERB = rx.compile(r"\b(?:met|held|signed|attended|gathered|took part|arrived|visited|hosted|opened|"
                         r"adopted|ended|closed|concluded)\b")
 
 
@@ -1983,7 +1984,7 @@ _THOSE_WHO_CAME = (r"(?:those|leaders|guests|others|heads\s+of\s+state)\s+(?:who
 #: were ...", "X, Y and Z were among those in the hall", "Kishida hosted the US president, ...",
 #: "Laos' foreign minister chaired the talks"): a narrower set than ``L.PARTICIPATE``, whose
 #: "met", "signed" or "arrived" need the event named in the sentence
-_ANAPHORIC_CUE = re.compile(
+_ANAPHORIC_CUE = rx.compile(
     r"\b(?:attend(?:ed|s|ing)?(?!\s+(?:university|school|college|the funeral|a funeral|mass|church))|"
     r"took part|take part|taking part|takes part|participat(?:ed|es|ing)|"
     r"(?:also\s+)?(?:present|in attendance|attending)\s+(?:were|was|are|is)\b|(?:were|was|are|is)\s+(?:also\s+)?"
@@ -1999,7 +2000,7 @@ _ANAPHORIC_CUE = re.compile(
     r"address(?:ed|es|ing)\s+(?:the|fellow)\s+(?:\w+\s+)?(?:summit|meeting|leaders|gathering|session|assembly|talks|delegates|plenary)|"
     r"(?:making|made|makes)\s+(?:his|her)\s+(?:\w+\s+)?debut|" + _THOSE_WHO_CAME + ")", re.I)
 #: a sentence about another time (background) does not speak of the current event
-_OTHER_TIME = re.compile(r"\b(?:1[89]\d\d|20\d\d|last\s+(?:year|month|week)|previous|earlier\s+this\s+year|"
+_OTHER_TIME = rx.compile(r"\b(?:1[89]\d\d|20\d\d|last\s+(?:year|month|week)|previous|earlier\s+this\s+year|"
                          r"since|ago|former|formerly|once|used to|in the past)\b", re.I)
 
 
@@ -2076,10 +2077,10 @@ def _main_summit(run: _Run) -> Event | None:
     return max(summits, key=lambda e: (len(e.sentences), e.key)) if summits else None
 
 
-_OBJECT_CUES = re.compile(r"attended by|headed by|led by|welcom|greet|receiv|host|met|meet|chaired by|br(?:ought|ings|inging) together", re.I)
+_OBJECT_CUES = rx.compile(r"attended by|headed by|led by|welcom|greet|receiv|host|met|meet|chaired by|br(?:ought|ings|inging) together", re.I)
 
 
-_LIST_ITEMS = re.compile(r"(?:,|\b(?:and|the|president|prime|minister|chancellor|premier|king|queen|emir|foreign|"
+_LIST_ITEMS = rx.compile(r"(?:,|\b(?:and|the|president|prime|minister|chancellor|premier|king|queen|emir|foreign|"
                          r"secretary|of|state|leader|vice|deputy)\b|⟦[SDO]\d+⟧\s*(?:'s|’s)?|⟦P\d+⟧|\s)+", re.I)
 
 
@@ -2133,7 +2134,7 @@ def _masked_pos(run: _Run, sent: Sentence, char: int) -> int:
 
 
 #: organs whose meetings are sessions of a summit (not a national parliament's sitting)
-_SUMMIT_ORGAN = re.compile(r"\b(?:Heads of (?:State|Government)|Council of|Ministers|Leaders|Summit|Plenary)\b", re.I)
+_SUMMIT_ORGAN = rx.compile(r"\b(?:Heads of (?:State|Government)|Council of|Ministers|Leaders|Summit|Plenary)\b", re.I)
 
 
 def _finish_events(run: _Run) -> None:
@@ -2243,10 +2244,10 @@ def _finish_events(run: _Run) -> None:
                 run.add_fact(ev.part_of, "participant", p, pev)
 
 
-_DATELINE = re.compile(r"^\s*⟦C(\d+)⟧(?:\s*/\s*⟦C\d+⟧)*\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([A-Za-z ]+\)\s*)?[-–—:,]")
+_DATELINE = rx.compile(r"^\s*⟦C(\d+)⟧(?:\s*/\s*⟦C\d+⟧)*\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([A-Za-z ]+\)\s*)?[-–—:,]")
 
 
-_DATELINE_TEXT = re.compile(r"^\s*[A-Z][A-Za-z .'/-]{1,40},\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_DATELINE_TEXT = rx.compile(r"^\s*[A-Z][A-Za-z .'/-]{1,40},\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
                             r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
                             r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]?")
 
