@@ -1,33 +1,35 @@
 #!/usr/bin/env python3
 """Ingest throughput with one and two extraction processes, against the bare language model.
 
-    python bench/ingest_speed.py [--articles 240] [--jobs 1,2] [--seed 7] [--markdown]
+    python bench/ingest_speed.py [--articles 240] [--jobs 1,2] [--rounds 3] [--seed 7] [--markdown]
 
 Writes ``--articles`` synthetic news articles (:func:`synth.synth_articles`:
 summits, state visits and ministers' talks about real states and organizations,
-each with a headline and dated sentences), then, in one run on the same texts:
+each with a headline and dated sentences), then measures, on the same texts:
 
-* the **bare spaCy pipeline**: ``en_core_web_sm`` with all its components, loaded
-  as ``bench/extract_speed.py`` loads it, over the texts with ``nlp.pipe`` in this
-  process (words/s); and DiploKG's own pipeline (tok2vec + NER + sentencizer,
-  :func:`kg.extract.nlp.load_pipeline`) for reference;
-* ``kg ingest FOLDER --store NEW --jobs N`` for each ``N`` of ``--jobs``: the
-  articles/s and seconds ``kg ingest`` reports (the ingest itself, model loading
-  in the extraction processes included), the wall time of the whole command
-  (interpreter start-up included), words/s per job, the speed-up over the first
-  ``N`` and each job's words/s as a share of the bare pipeline's;
-* for each ``N``, the bare pipeline in ``N`` processes started together, each over
-  all texts: words/s per process over the texts alone, and over the whole job with
-  importing spaCy and loading the model (two vCPUs that share a core slow each
-  other down, so ``--jobs N`` is judged against the bare pipeline under the same
-  contention). ``kg ingest`` reports seconds that include each extraction
-  process's model load, so each job is judged against the bare figure that
-  includes it too (like for like); the shares of the texts-only figures are
-  printed beside it.
+* once, in this process: the **bare spaCy pipeline** (``en_core_web_sm`` with all
+  its components, as ``bench/extract_speed.py`` loads it) and DiploKG's own
+  pipeline (tok2vec + NER + sentencizer, :func:`kg.extract.nlp.load_pipeline`)
+  over all texts with ``nlp.pipe`` (words/s);
+* ``--rounds`` times, interleaved so that a busy or quiet minute of a shared host
+  falls on both sides alike, for each ``N`` of ``--jobs``: the bare pipeline in
+  ``N`` processes started together, the texts split between them as ``kg
+  ingest --jobs N`` splits them (words/s per process over its texts alone, and
+  over the whole job with importing spaCy and loading the model), then ``kg
+  ingest FOLDER --store NEW --jobs N`` (the articles/s and seconds it reports,
+  model loading in its extraction processes included, and the wall time of the
+  whole command).
+
+``kg ingest`` reports seconds that include each extraction process's model
+load, so each job is judged against the bare figure that includes it too (like
+for like); the share of the texts-only figure is printed beside it. The table
+gives medians over the rounds; the verdicts use the median of the per-round
+ratios (each round's ``kg ingest`` against the bare pipeline and ``--jobs 1``
+run minutes apart at most).
 
 Issue 4 asks ``--jobs 2`` for at least 1.6x the articles/s of ``--jobs 1``, and
-each job for at least 80 % of the bare pipeline's words/s. Other processes on the
-machine take cores from the extraction processes: the load average is printed.
+each job for at least 80 % of the bare pipeline's words/s. The load average is
+printed: other processes on the machine take cores from the extraction processes.
 """
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -96,14 +99,14 @@ print(load_s, pipe_s, flush=True)
 
 
 def bare_parallel(model: str, paths: list[Path], procs: int) -> dict[str, float]:
-    """The bare pipeline in ``procs`` processes started together, each over all texts
-    (the texts timed from a common start): words/s per process of the texts alone
-    (``pipe``) and of the whole job, model import and load included (``whole``, the
-    same work a ``kg ingest`` extraction process does besides its own). Two processes
-    get the share of the machine each ``kg ingest --jobs 2`` extraction process gets."""
-    children = [subprocess.Popen([sys.executable, "-c", _BARE_CHILD, model, *map(str, paths)],
+    """The bare pipeline in ``procs`` processes started together, the texts split between
+    them in equal contiguous shares (timed from a common start): words/s per process of
+    its texts alone (``pipe``) and of its whole job, model import and load included
+    (``whole``: the work a ``kg ingest`` extraction process does besides its own)."""
+    shares = [paths[i * len(paths) // procs:(i + 1) * len(paths) // procs] for i in range(procs)]
+    children = [subprocess.Popen([sys.executable, "-c", _BARE_CHILD, model, *map(str, share)],
                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-                for _ in range(procs)]
+                for share in shares]
     for c in children:
         if c.stdout.readline().strip() != "ready":
             raise SystemExit("a bare pipeline process failed to start")
@@ -113,9 +116,9 @@ def bare_parallel(model: str, paths: list[Path], procs: int) -> dict[str, float]
     times = [tuple(map(float, c.stdout.readline().split())) for c in children]
     for c in children:
         c.wait()
-    words = _words([p.read_text(encoding="utf-8") for p in paths])
-    return {"pipe": sum(words / pipe for _, pipe in times) / procs,
-            "whole": sum(words / (load + pipe) for load, pipe in times) / procs,
+    words = [_words([p.read_text(encoding="utf-8") for p in share]) for share in shares]
+    return {"pipe": sum(w / pipe for w, (_, pipe) in zip(words, times)) / procs,
+            "whole": sum(w / (load + pipe) for w, (load, pipe) in zip(words, times)) / procs,
             "load_s": sum(load for load, _ in times) / procs}
 
 
@@ -138,88 +141,96 @@ def kg_ingest(folder: Path, store: Path, jobs: int) -> dict:
             "loadavg": (load0, os.getloadavg()[0]), "summary": line}
 
 
-def run(n: int, jobs: list[int], seed: int, log=print) -> dict:
-    """Measure everything; returns the raw figures."""
+def run(n: int, jobs: list[int], seed: int, rounds: int = 3, log=print) -> dict:
+    """Measure everything; returns the raw figures (``rounds``: one dict per round)."""
     from synth import write_articles
 
     work = Path(tempfile.mkdtemp(prefix="kg-ingest-speed-"))
     try:
         paths = write_articles(work / "articles", n, seed=seed)
         texts = [p.read_text(encoding="utf-8") for p in paths]
-        result = {"articles": n, "words": _words(texts), "seed": seed}
+        result = {"articles": n, "words": _words(texts), "seed": seed, "rounds": []}
         log(f"corpus: {n} articles, {result['words']:,} words")
         result["pipelines"] = bare_pipelines(texts)
         log("bare pipeline: {bare:,.0f} words/s; DiploKG pipeline: {diplokg:,.0f} words/s"
             .format(**result["pipelines"]))
-        result["bare_parallel"] = {}
-        for j in jobs:
-            b = result["bare_parallel"][j] = bare_parallel(result["pipelines"]["model"], paths, j)
-            log(f"bare pipeline, {j} process(es) at once: {b['pipe']:,.0f} words/s per process "
-                f"over the texts, {b['whole']:,.0f} with the model load ({b['load_s']:.1f} s)")
-        result["runs"] = []
-        for j in jobs:
-            r = kg_ingest(work / "articles", work / f"store-{j}", j)
-            log(f"kg ingest --jobs {j}: {r['summary']}")
-            result["runs"].append(r)
+        for i in range(rounds):
+            this = {"bare": {}, "runs": {}}
+            for j in jobs:
+                b = this["bare"][j] = bare_parallel(result["pipelines"]["model"], paths, j)
+                r = this["runs"][j] = kg_ingest(work / "articles", work / f"store-{j}", j)
+                log(f"round {i + 1}, {j} process(es): bare {b['pipe']:,.0f} words/s per process "
+                    f"over its texts, {b['whole']:,.0f} with the model load ({b['load_s']:.1f} s); "
+                    f"kg ingest --jobs {j}: {r['summary']}")
+            result["rounds"].append(this)
         return result
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _median(values) -> float:
+    return statistics.median(list(values))
+
+
 def render(result: dict, markdown: bool = False) -> str:
-    """The table and the verdicts of the two targets."""
+    """The table (medians over the rounds) and the verdicts of the two targets."""
     from queries_bench import _table
 
     words, bare = result["words"], result["pipelines"]["bare"]
-    base = result["runs"][0]
-    rows = [["bare " + result["pipelines"]["model"] + " (all pipes), 1 process", "", "", "",
-             f"{bare:,.0f}", f"{bare:,.0f}", "", "1.00"],
-            ["DiploKG pipeline (tok2vec+ner+sentencizer), 1 process", "", "", "",
+    rounds = result["rounds"]
+    jobs = sorted({int(j) for r in rounds for j in r["runs"]})
+    bare_of = lambda r, j: r["bare"].get(j, r["bare"].get(str(j)))  # noqa: E731 (JSON keys)
+    run_of = lambda r, j: r["runs"].get(j, r["runs"].get(str(j)))  # noqa: E731
+    rows = [["bare " + result["pipelines"]["model"] + " (all pipes), 1 process, in-process", "",
+             "", "", f"{bare:,.0f}", f"{bare:,.0f}", "", "1.00"],
+            ["DiploKG pipeline (tok2vec+ner+sentencizer), 1 process, in-process", "", "", "",
              f"{result['pipelines']['diplokg']:,.0f}", f"{result['pipelines']['diplokg']:,.0f}",
              "", f"{result['pipelines']['diplokg'] / bare:.2f}"]]
-    parallel = {int(k): v for k, v in result.get("bare_parallel", {}).items()}
-    for j, v in sorted(parallel.items()):
-        rows.append([f"bare {result['pipelines']['model']} (all pipes), {j} process(es) at once, "
-                     "texts only", "", "", "", f"{v['pipe'] * j:,.0f}", f"{v['pipe']:,.0f}", "",
-                     f"{v['pipe'] / bare:.2f}"])
-        rows.append([f"bare, {j} process(es) at once, with import + model load "
-                     f"({v['load_s']:.1f} s)", "", "", "", f"{v['whole'] * j:,.0f}",
-                     f"{v['whole']:,.0f}", "", f"{v['whole'] / bare:.2f}"])
-    for r in result["runs"]:
-        wps = words / r["seconds"]
-        rows.append([f"kg ingest --jobs {r['jobs']}", f"{r['seconds']:.1f}", f"{r['wall_s']:.1f}",
-                     f"{r['rate']:.2f}", f"{wps:,.0f}", f"{wps / r['jobs']:,.0f}",
-                     f"{r['rate'] / base['rate']:.2f}x", f"{wps / r['jobs'] / bare:.2f}"])
+    base_rate = _median(run_of(r, jobs[0])["rate"] for r in rounds)
+    for j in jobs:
+        pipe = _median(bare_of(r, j)["pipe"] for r in rounds)
+        whole = _median(bare_of(r, j)["whole"] for r in rounds)
+        load_s = _median(bare_of(r, j)["load_s"] for r in rounds)
+        rows.append([f"bare, {j} process(es) at once, texts split, texts only", "", "", "",
+                     f"{pipe * j:,.0f}", f"{pipe:,.0f}", "", f"{pipe / bare:.2f}"])
+        rows.append([f"bare, {j} process(es) at once, texts split, with import + model load "
+                     f"({load_s:.1f} s)", "", "", "", f"{whole * j:,.0f}", f"{whole:,.0f}", "",
+                     f"{whole / bare:.2f}"])
+        secs = _median(run_of(r, j)["seconds"] for r in rounds)
+        rate = _median(run_of(r, j)["rate"] for r in rounds)
+        wps = words / secs
+        rows.append([f"kg ingest --jobs {j}", f"{secs:.1f}",
+                     f"{_median(run_of(r, j)['wall_s'] for r in rounds):.1f}", f"{rate:.2f}",
+                     f"{wps:,.0f}", f"{wps / j:,.0f}", f"{rate / base_rate:.2f}x",
+                     f"{wps / j / bare:.2f}"])
     table = _table(["what", "ingest s", "wall s", "articles/s", "words/s", "words/s per job",
                     "speed-up", "per job / bare"], rows, markdown)
     lines = [f"{result['articles']} synthetic articles, {words:,} words "
-             f"({words // result['articles']} per article, seed {result['seed']}); "
-             "'ingest s' and articles/s as kg ingest reports them (model loading included), "
-             "'wall s' for the whole command (interpreter start-up included). 'per job / bare': "
-             "words/s per process over the bare pipeline's alone, texts only.", "", table, ""]
+             f"({words // result['articles']} per article, seed {result['seed']}); medians of "
+             f"{len(rounds)} interleaved rounds. 'ingest s' and articles/s as kg ingest reports "
+             "them (model loading included), 'wall s' for the whole command (interpreter "
+             "start-up included). 'per job / bare': words/s per process over the in-process "
+             "bare pipeline's, texts only.", "", table, ""]
     say = (lambda ok, t: lines.append(f"- **{'MET' if ok else 'MISSED'}** {t}")) if markdown \
         else (lambda ok, t: lines.append(f"{'MET' if ok else 'MISSED':7s} {t}"))
-    by_jobs = {r["jobs"]: r for r in result["runs"]}
-    if 1 in by_jobs and 2 in by_jobs:
-        sp = by_jobs[2]["rate"] / by_jobs[1]["rate"]
-        say(sp >= SPEEDUP, f"--jobs 2 >= {SPEEDUP}x the articles/s of --jobs 1: {sp:.2f}x "
-            f"({by_jobs[2]['rate']:.2f} vs {by_jobs[1]['rate']:.2f} articles/s; load average "
-            "{:.1f}-{:.1f} during --jobs 2)".format(*by_jobs[2]["loadavg"]))
-    for r in result["runs"]:
-        mine = words / r["seconds"] / r["jobs"]
-        same = parallel.get(r["jobs"])
-        if same is None:
-            say(mine / bare >= PER_JOB, f"--jobs {r['jobs']}: each job >= {PER_JOB:.0%} of the "
-                f"bare pipeline's words/s: {mine / bare:.0%}")
-            continue
+    if 1 in jobs and 2 in jobs:
+        per_round = [run_of(r, 2)["rate"] / run_of(r, 1)["rate"] for r in rounds]
+        loads = [x for r in rounds for x in run_of(r, 2)["loadavg"]]
+        say(_median(per_round) >= SPEEDUP,
+            f"--jobs 2 >= {SPEEDUP}x the articles/s of --jobs 1: {_median(per_round):.2f}x "
+            f"(median of the rounds: {', '.join(f'{x:.2f}x' for x in per_round)}; load average "
+            f"{min(loads):.1f}-{max(loads):.1f} during --jobs 2)")
+    for j in jobs:
         # like for like: kg ingest's seconds include loading the model in each process, so
         # the bare pipeline's do too; as many bare processes at once as extraction jobs
-        say(mine / same["whole"] >= PER_JOB,
-            f"--jobs {r['jobs']}: each job >= {PER_JOB:.0%} of the bare pipeline's words/s, "
-            f"both with their model load, as many processes at once: "
-            f"{mine / same['whole']:.0%} (texts only on the bare side: {mine / same['pipe']:.0%}; "
-            f"of one bare process alone, texts only: {mine / bare:.0%})")
-    triples = {r["triples"] for r in result["runs"]}
+        share = [words / run_of(r, j)["seconds"] / j / bare_of(r, j)["whole"] for r in rounds]
+        texts = [words / run_of(r, j)["seconds"] / j / bare_of(r, j)["pipe"] for r in rounds]
+        say(_median(share) >= PER_JOB,
+            f"--jobs {j}: each job >= {PER_JOB:.0%} of the bare pipeline's words/s, both with "
+            f"their model load, as many processes at once on the same share of the texts: "
+            f"{_median(share):.0%} (rounds: {', '.join(f'{x:.0%}' for x in share)}; against the "
+            f"bare pipeline's texts only: {_median(texts):.0%})")
+    triples = {run_of(r, j)["triples"] for r in rounds for j in jobs}
     if len(triples) > 1:
         lines.append(f"WARNING: the stores differ in size between runs: {sorted(triples)}")
     return "\n".join(lines) + "\n"
@@ -230,11 +241,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=240)
     ap.add_argument("--jobs", default="1,2", help="comma-separated job counts (default 1,2)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--rounds", type=int, default=3, help="interleaved repetitions (default 3)")
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("--json", type=Path, help="also write the raw figures as JSON")
     args = ap.parse_args(argv)
     jobs = [int(j) for j in args.jobs.split(",") if j.strip()]
-    result = run(args.articles, jobs, args.seed,
+    result = run(args.articles, jobs, args.seed, args.rounds,
                  log=lambda s: print(s, file=sys.stderr, flush=True))
     print(render(result, markdown=args.markdown), end="")
     if args.json:

@@ -6,8 +6,10 @@
     python bench/run_all.py --sizes 1e4,1e5 --articles 100 --output /tmp/results.md
 
 Runs :mod:`queries_bench` (load, queries on Oxigraph and rdflib, exports, the
-membership view, peak RSS at each size) and :mod:`ingest_speed` (``kg ingest
---jobs 1`` and ``--jobs 2`` against the bare spaCy pipeline), then writes the
+membership view, peak RSS at each size), :mod:`ingest_speed` (``kg ingest
+--jobs 1`` and ``--jobs 2`` against the bare spaCy pipeline, in interleaved
+rounds) and :mod:`extract_startup` (``kg extract`` on the bundled article as a
+whole process, against the bare pipeline's import, load and one call), then writes the
 machine description and their tables between the ``generated`` markers of the
 output file. Everything outside the markers (the discussion of the targets) is
 kept as it is, so re-read it against the new numbers after a run.
@@ -29,6 +31,7 @@ for p in (str(ROOT), str(HERE)):
     if p not in sys.path:
         sys.path.insert(0, p)
 
+import extract_startup  # noqa: E402
 import ingest_speed  # noqa: E402
 import queries_bench  # noqa: E402
 
@@ -63,11 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", type=queries_bench._parse_sizes, default=list(queries_bench.SIZES))
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds of the ingest and "
+                    "start-up comparisons (default 3; start-up runs twice as many)")
     ap.add_argument("--output", type=Path, default=RESULTS, help="Markdown file to update")
     ap.add_argument("--json", type=Path, help="also write the raw figures as JSON")
     args = ap.parse_args(argv)
     if args.quick:
-        args.sizes, args.repeat, args.articles = [10_000], 3, 40
+        args.sizes, args.repeat, args.articles, args.rounds = [10_000], 3, 40, 1
     log = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
 
     started = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
@@ -76,16 +81,21 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as work:
         stores = queries_bench.run(args.sizes, repeat=args.repeat, rdflib_1e6=False,
                                    jsonld_1e6=False, work=Path(work), seed=7, log=log)
-    ingest = ingest_speed.run(args.articles, [1, 2], 7, log=log)
+    ingest = ingest_speed.run(args.articles, [1, 2], 7, args.rounds, log=log)
+    startup = extract_startup.run(extract_startup.ROOT / "examples" / "sco-astana-2024.txt",
+                                  2 * args.rounds + 1, log=log)
     seconds = time.perf_counter() - t0
 
     body = "\n".join([
         BEGIN, "", _machine_md(info, started, seconds),
         "## Store: load, queries, exports, view, memory", "",
         queries_bench.render(stores, markdown=True).replace("### ", "#### "),
-        "## Ingest", "", ingest_speed.render(ingest, markdown=True), END])
+        "## Ingest", "", ingest_speed.render(ingest, markdown=True),
+        "## kg extract on one article, whole process (issue 3)", "",
+        extract_startup.render(startup, markdown=True), END])
     if args.json:
-        args.json.write_text(json.dumps({"machine": info, "stores": stores, "ingest": ingest},
+        args.json.write_text(json.dumps({"machine": info, "stores": stores, "ingest": ingest,
+                                         "startup": startup},
                                         indent=1))
     if args.quick:
         print(body)
