@@ -152,6 +152,12 @@ PRESENT_ONGOING = rx.compile(
 NEGATION = rx.compile(
     r"\b(?:not|n't|never|miss(?:ed|es)?|skip(?:ped|s)?|absent|unable|declin(?:ed|es)|boycott(?:ed|s)?|"
     r"cancel(?:led|ed|s)?|stay(?:ed)? away|instead of)\b|n't\b", re.I)
+#: a summit's chair handed over: both the one who hands it and the one who takes it attend
+#: ("passed the ceremonial gavel to X", "took over the rotating chairmanship from Y")
+HANDOVER = rx.compile(r"(?:pass(?:ed|es|ing)?|hand(?:ed|s|ing)?)\s+(?:over\s+)?(?:the\s+)?(?:ceremonial\s+)?"
+                      r"(?:gavel|chair(?:manship)?|rotating\s+(?:chair(?:manship)?|presidency))\s+(?:over\s+)?to|"
+                      r"t(?:ook|akes|aking)\s+over\s+(?:the\s+)?(?:rotating\s+)?(?:chair(?:manship)?|presidency|gavel)"
+                      r"(?:\s+of\s+(?:the\s+)?[^,.;⟦]{0,40}?)?\s+from", re.I)
 PARTICIPATE = rx.compile(
     r"\b(?:(?:attending|present at|at)\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|gathering)\s+"
     r"(?:included|include|includes|were)\b|(?:also\s+)?(?:present|in attendance)\s+(?:were|was)\b|"
@@ -164,7 +170,7 @@ PARTICIPATE = rx.compile(
     r"br(?:ought|ings|inging) together|(?:making|made|makes) (?:his|her) (?:\w+\s+)?debut|"
     r"(?:led|leads|leading|headed|heads|heading)\s+(?:(?:⟦[SD]\d+⟧\s*(?:'s|’s)?|the|a|an|his|her|its)\s+)?(?:\w+\s+)?delegation|"
     r"(?:held|hold|holds|co-chaired|co-chair|co-chairs|co-chairing)\s+(?:the|a|an|their)\s+(?:(?:[\w-]|⟦[A-Z]\d+⟧)+\s+){0,4}"
-    r"(?:summit|meeting|talks))\b", re.I)
+    r"(?:summit|meeting|talks))\b|" + HANDOVER.pattern, re.I)
 
 # -- memberships ----------------------------------------------------------------------------
 MEMBER_CUE = rx.compile(

@@ -870,6 +870,10 @@ _BILATERAL = [
     ("meeting:travelled-for-talks", rx.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:travell?ed|flew|went|came|traveling|travelling|will travel|(?:will|to)\s+fly(?:\s+on\s+\w+)?|is travell?ing)\s+to\s+(?:the\s+)?{_PLACE_PRE}?(?:⟦[CS]\d+⟧)\s*,?\s+(?:(?:[^.;⟦]|⟦[SDR]\d+⟧){{0,50}}?)for\s+(?:[\w-]+\s+){{0,3}}?(?:talks|(?<!summit )meeting|discussions)\s+(?:the same day\s+|later\s+|there\s+)?with\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:welcomed-before-talks", rx.compile(rf"{L.slot('P', 'a')}\s+(?:also\s+)?(?:greeted|welcomed|received|hosted)\s+{L.PRE_TITLE}{L.slot('P', 'b')}[^.;]{{0,80}}?\b(?:ahead of|before|for)\s+(?:their\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:talks|meeting|discussions|negotiations)\b", re.I)),
     ("meeting:their", rx.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
+    # "The two leaders last met in November on the sidelines of ...": an earlier meeting of the pair
+    ("meeting:recalled", rx.compile(r"\b(?:the\s+two\s+(?:leaders|presidents|prime\s+ministers|men|women)|they|both\s+leaders)"
+                                    r"\s+(?:had\s+)?(?:last|previously)\s+met\b|\b(?:their|the\s+two\s+leaders['’]?)\s+"
+                                    r"(?:previous|last|earlier)\s+meeting\b", re.I)),
     ("meeting:two-leaders", rx.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
 ]
 _THREE_WAY = r"(?:trilateral|three-way|tripartite|three-party)"
@@ -1216,6 +1220,11 @@ def _events(run: _Run, sent: Sentence) -> None:
                     pair = tuple(ps)
             else:
                 bil = [e for e in run.events.values() if e.type == "Meeting" and len(e.persons) == 2]
+                if rule == "meeting:recalled":
+                    talks = [e for e in bil if e.date_rank != 0]
+                    if talks:
+                        _recalled_meeting(run, max(talks, key=lambda e: (len(e.sentences), e.key)), sent, m)
+                    continue
                 if bil:
                     _touch(run, bil[0], sent, m.start())
                     if bil[0].part_of is None and re.search(r"\b(?:sidelines|margins|fringes)\s+of\b", masked):
@@ -1368,6 +1377,31 @@ def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -
     return ev
 
 
+_MONTH_OR_YEAR = (r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                  r"December)(?:\s+(?:19|20)\d\d)?\b|\blast\s+(?:year|month)\b|\b(?:19|20)\d\d\b")
+
+
+def _recalled_meeting(run: _Run, talks: Event, sent: Sentence, m: re.Match) -> Event:
+    """"The two leaders last met in November on the sidelines of the G20 summit": an earlier
+    meeting of the people of the story's ``talks``, part of the summit named after it."""
+    masked = sent.masked
+    when = re.search(_MONTH_OR_YEAR, masked[m.end():m.end() + 80])
+    names = [_short_name(run.entities[p]) for p in talks.persons]
+    tag = when.group() if when else "before"
+    key = f"event/{run.article.article_id}/meeting-{slugify('-'.join(names))}-{slugify(tag)}"
+    ev = _new_event(run, key, "Meeting", f"{'-'.join(names)} meeting {tag}", sent, m.start(), "meeting:recalled")
+    ev.persons = talks.persons
+    ev.date_rank = 0  # its own (unknown) date, not the story's
+    for p in talks.persons:
+        ev.participants.setdefault(p, run.ev(sent, "meeting:recalled"))
+    if ev.part_of is None and re.search(r"\b(?:sidelines|margins|fringes)\s+of\b|\bat\s+the\b", masked[m.end():]):
+        later = [run.events[k] for k, pos in sent.events if pos > m.start() and run.events[k].type == "Summit"]
+        if later:
+            ev.part_of = later[0].key
+            ev.note("partOf", run.ev(sent, "partOf:sidelines"))
+    return ev
+
+
 # -- documents ---------------------------------------------------------------------------------
 def _doc_type(noun: str) -> str:
     return "Declaration" if L.DECLARATION_WORDS.search(noun) else "Agreement"
@@ -1462,6 +1496,8 @@ def _documents(run: _Run, sent: Sentence) -> None:
     for m in L.GENERIC_DOC.finditer(masked):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
+        if _NOT_ISSUED.search(masked[max(0, m.start() - 40):m.start()]):
+            continue  # "The two sides did not issue a joint statement": there is none
         noun = m.group("noun").lower()
         det = masked[m.start():m.start() + 4].lower()
         mods = (m.group("mods") or "").strip()
@@ -1521,11 +1557,15 @@ def _documents(run: _Run, sent: Sentence) -> None:
             if d.type == "AgreementPackage" and re.search(r"\bsign", masked, re.I):
                 pred = "signedAt"
             d.events.setdefault(event.key, (pred, run.ev(sent, f"doc:{pred}")))
-        if sign:
-            _signatories(run, sent, d, sign, ds, de)
+        # the parties of a joint statement are those who issue it ("China and France issued a
+        # Joint Statement on ..."); a summit's declaration adopted by its leaders names none
+        cue, verb = (sign, "signed") if sign else \
+            (adopt, _ISSUED) if adopt and _JOINT_DOC.search(d.label) else (None, "")
+        if cue:
+            _signatories(run, sent, d, cue, ds, de, verb)
             if event is not None and event.type == "Meeting" and len(event.persons) == 2 and re.search(
                     r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|heads of state|prime ministers|sides)\s+"
-                    r"(?:\w+\s+){0,2}$", masked[:sign.start()], re.I):
+                    r"(?:\w+\s+){0,2}$", masked[:cue.start()], re.I):
                 for p in event.persons:  # "The two leaders signed ...": the two who met
                     d.signatories.setdefault(p, run.ev(sent, "doc:signatory-two-leaders"))
         if re.search(r"\b(?:by|between)\s+(?:both|the\s+two)\s+(?:countries|sides|governments|nations|states)\b|"
@@ -1559,16 +1599,34 @@ def _two_sides(run: _Run) -> list[str]:
     return []
 
 
-def _signatories(run: _Run, sent: Sentence, d: Doc, sign: re.Match, ds: int, de: int) -> None:
+_NOT_ISSUED = rx.compile(r"\b(?:not|n't|never|no|failed\s+to|without)\s+(?:(?:yet|even|formally|jointly)\s+)?"
+                         r"(?:sign(?:ed|ing)?|issu(?:e|ed|ing)|adopt(?:ed|ing)?|releas(?:e|ed|ing)|agree(?:d)?\s+on)?\s*"
+                         r"(?:a|an|any|the)?\s*$", re.I)
+_JOINT_DOC = rx.compile(r"\bjoint\b", re.I)
+_ISSUED = r"(?:issued|adopted|released)"
+# "In a joint statement issued after the talks, Saudi Arabia and Iran said ...": the speakers
+_IN_JOINT = rx.compile(r"(?:In|Under)\s+(?:a|an|the|their)\s+[^,;]*,\s+(?P<rest>[^.;]*?)\s+(?:also\s+)?"
+                       r"(?:said|say|says|stated|agreed|announced|pledged|vowed|declared|reaffirmed|affirmed|"
+                       r"expressed|called|committed)\b")
+
+
+def _signatories(run: _Run, sent: Sentence, d: Doc, sign: re.Match, ds: int, de: int,
+                 verb: str = "signed") -> None:
+    """The parties of document ``d`` (at ``ds:de``) named around its cue ``sign``: the
+    subject of the active verb, or the agent after ``by`` of the passive ``verb``."""
     masked = sent.masked
-    passive = re.search(r"\b(?:was|were|been|being|be)\s+signed\b|,\s*signed\b[^.;]*?\bby\b", masked) or \
+    passive = re.search(rf"\b(?:was|were|been|being|be)\s+{verb}\b|,\s*{verb}\b[^.;]*?\bby\b", masked) or \
         0 <= sign.start() - de <= 2  # "the Cold War accord signed in Helsinki in 1975"
     if passive:
-        by = re.search(r"\bsigned\b[^.;]*?\bby\s+(?P<rest>[^.;]*)", masked)
+        by = re.search(rf"\b{verb}\b[^.;]*?\bby\s+(?P<rest>[^.;]*)", masked)
         zone = by.group("rest") if by else ""
+        lead = None if by else _IN_JOINT.match(masked)
+        if lead and ds < lead.start("rest"):
+            by, zone = lead, lead.group("rest")
         # "..., in a ceremony witnessed by X", "in the presence of X": onlookers do not sign
         cut = re.search(r"\b(?:witness\w*|in the presence of|look(?:ed|ing|s)? on|watched|attended by|who|which|while)\b"
-                        r"|,\s+(?:in|at|during|after|before)\b", zone)
+                        r"|,\s+(?:in|at|during|after|before)\b"
+                        r"|,\s+(?:they|he|she|it|we)\b", zone)  # "released by both countries, they pledged ..."
         zone = zone[:cut.start()] if cut else zone
         offset = by.start("rest") if by else 0
     else:
@@ -1591,7 +1649,8 @@ def _signatories(run: _Run, sent: Sentence, d: Doc, sign: re.Match, ds: int, de:
                 continue
         if m.kind == "O" and not re.match(r"⟦O\d+⟧\s*(?:'s|’s)?\s*(?:[Ll]eaders|members|member states|states|"
                                           r"heads of state)\b", zone[pos:]) and not (
-                passive and pos < 3) and not re.match(r"⟦O\d+⟧(?:\s*\(⟦O\d+⟧\))?\s+(?:(?:has|have|also|formally|"
+                passive and pos < 3) and not re.match(r"⟦O\d+⟧(?:\s*\(⟦O\d+⟧\))?(?:(?:\s*,|\s+and)\s+(?:the\s+)?⟦[SO]\d+⟧"
+                                                      r"(?:\s*\(⟦O\d+⟧\))?)*\s+(?:(?:has|have|also|formally|"
                                                       r"jointly|then|today|finally)\s+){0,2}$", zone[pos:]):
             continue  # an organization signs as the subject ("ASEAN signed", "SCO leaders adopted")
         if m.kind in "SD" and _NAMES_OFFICE.match(zone, pos):
@@ -1836,6 +1895,11 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         eve = re.search(r"\bon the eve of\s+(?:the\s+)?(?:(?:[\w-]+|⟦[A-Z]\d+⟧)\s+){0,3}$", masked[:trig] if trig is not None else "")
         if eve is not None:
             start, end, rank = start + _dt.timedelta(days=1), None, 4
+        # "on Tuesday, on the second day of a three-day state visit": it began the day before
+        nth = re.search(r"\bon\s+the\s+(?P<o>second|third|fourth|fifth)\s+day\s+of\s+(?:(?:[\w-]+|⟦[A-Z]\d+⟧)\s+){0,4}$",
+                        masked[:trig] if trig is not None else "", re.I)
+        if nth is not None and end is None and ev.type in ("Summit", "Visit", "Meeting"):
+            start = start - _dt.timedelta(days=_DAY_ORD[nth.group("o").lower()])
         if ev.date_rank == 0:  # another event than the story's ("the VII Summit, held on 24 January 2023"):
             if d.year and d.kind in ("day", "range") and ev.start is None:  # only a full date is its own
                 ev.start, ev.end = start, end
@@ -1994,7 +2058,7 @@ _ANAPHORIC_CUE = rx.compile(
     r"joined\s+(?:the|them|him|her)\s+(?:\w+\s+)?(?:talks|summit|meeting|gathering|leaders|discussions|session)\b|"
     r"(?:(?<=delegation\s)|(?<=delegation\swas\s)|(?<=delegations\swere\s))(?:headed|led)\s+by|"
     r"hosted|welcomed\s+(?:the\s+)?(?:\w+\s+)?(?:leaders|delegates|heads|guests)|"
-    r"(?:co-)?chair(?:ed|s|ing)?\s+(?:the|it|this|that)\b|"
+    r"(?:co-)?chair(?:ed|s|ing)?\s+(?:the|it|this|that|by|with)\b|" + L.HANDOVER.pattern + "|"
     r"(?:opened|closed|told|briefed)\s+the\s+(?:\w+\s+)?(?:summit|meeting|talks|gathering|session|leaders|ministers|"
     r"delegates|assembly|conference|council)\b|"
     r"address(?:ed|es|ing)\s+(?:the|fellow)\s+(?:\w+\s+)?(?:summit|meeting|leaders|gathering|session|assembly|talks|delegates|plenary)|"
@@ -2077,7 +2141,8 @@ def _main_summit(run: _Run) -> Event | None:
     return max(summits, key=lambda e: (len(e.sentences), e.key)) if summits else None
 
 
-_OBJECT_CUES = rx.compile(r"attended by|headed by|led by|welcom|greet|receiv|host|met|meet|chaired by|br(?:ought|ings|inging) together", re.I)
+_OBJECT_CUES = rx.compile(r"attended by|headed by|led by|welcom|greet|receiv|host|met|meet|(?:co-)?chair(?:ed|s|ing)?\s+(?:by|with)|"
+                          r"br(?:ought|ings|inging) together|" + L.HANDOVER.pattern, re.I)
 
 
 _LIST_ITEMS = rx.compile(r"(?:,|\b(?:and|the|president|prime|minister|chancellor|premier|king|queen|emir|foreign|"
