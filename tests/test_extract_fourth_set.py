@@ -133,3 +133,28 @@ def test_the_agents_of_a_joint_statement_end_at_the_main_clause(ex):
                       "Monday. In a joint statement issued by Chile and Argentina, they called for talks on "
                       "the crisis in Venezuela.", published="2025-03-10"))
     assert signatories(f, "joint statement") == {"Chile", "Argentina"}
+
+
+def meetings_of(f, person):
+    return {s for s, p, o in f if p == "participant" and o == person and s.startswith("talks")}
+
+
+def test_talks_with_a_leader_described_before_the_name(ex):
+    f = facts(run(ex, "Turkish President Recep Tayyip Erdogan held his first one-on-one meeting with the "
+                      "Greek prime minister, Kyriakos Mitsotakis, in Vilnius on Wednesday.",
+                  published="2023-07-12"))
+    assert meetings_of(f, "Recep Tayyip Erdogan") == meetings_of(f, "Kyriakos Mitsotakis") != set()
+
+
+def test_first_talks_in_years_with(ex):
+    f = facts(run(ex, "Australian Prime Minister Anthony Albanese held his first formal talks in seven years "
+                      "with the Chinese premier, Li Qiang, in Canberra on Monday.", published="2024-06-17"))
+    assert meetings_of(f, "Anthony Albanese") == meetings_of(f, "Li Qiang") != set()
+
+
+def test_separate_talks_with_two_people_are_two_meetings(ex):
+    f = facts(run(ex, "German Foreign Minister Annalena Baerbock held separate talks with Saudi Foreign "
+                      "Minister Prince Faisal bin Farhan and Qatari Prime Minister Mohammed bin Abdulrahman "
+                      "Al Thani in Riyadh on Sunday.", published="2024-04-28"))
+    assert len(meetings_of(f, "Annalena Baerbock")) == 2
+    assert not meetings_of(f, "Faisal bin Farhan") & meetings_of(f, "Mohammed bin Abdulrahman Al Thani")

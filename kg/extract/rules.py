@@ -861,9 +861,12 @@ _BODY_MEETING = rx.compile(
 _PLACE_PRE = (r"(?:the\s+)?(?:(?:⟦[SDR]\d+⟧\s*(?:'s|’s)?|(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))\s+)?"
               r"(?:capital(?:\s+city)?\s*,?\s*|(?:port\s+|resort\s+|border\s+|coastal\s+|holy\s+)?"
               r"(?:city|town|resort|port|island)\s+of\s+)")
+#: "talks with the Indian prime minister, Narendra Modi": the name in apposition after "with"
+_WITH_APPOS = (r"(?<=with\s)the\s+⟦[SD]\d+⟧\s*(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:leader|president|prime\s+minister|"
+               r"premier|chancellor|foreign\s+minister|counterpart)\s*,\s+")
 _BILATERAL = [
     ("meeting:between", rx.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:met", rx.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks\s+(?:there\s+|also\s+|later\s+)?with|holds talks with|hold talks with|(?:held|had|holds|has|will hold|will have)\s+(?:(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?meeting|(?:separate|bilateral|\w+\s+bilateral)\s+(?:[\w-]+\s+)?meetings)\s+with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+)?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:met", rx.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks\s+(?:there\s+|also\s+|later\s+)?with|holds talks with|hold talks with|held\s+(?:his|her|their)\s+(?:[\w-]+\s+){{0,3}}?talks(?:\s+in\s+(?:a|over\s+a|more\s+than\s+a|\w+)\s+(?:year|years|months))?\s+with|(?:held|had|holds|has|will hold|will have)\s+(?:(?:a|an|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?meeting|(?:separate|bilateral|\w+\s+bilateral)\s+(?:[\w-]+\s+)?meetings)\s+with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+|{_WITH_APPOS})?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:and-held-talks", rx.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,3}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
     ("meeting:and-agreed-after-talks", rx.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:agreed|pledged|vowed|discussed|signed|reached)\b[^.;⟦]{{0,120}}?\b(?:after|during|in|at)\s+(?:[\w-]+\s+){{0,4}}?(?:talks|a meeting|their meeting)\b", re.I)),
     ("meeting:received-by", rx.compile(rf"{L.slot('P', 'a')}\s+(?:was|were|is|will be)\s+(?:also\s+|later\s+|then\s+)?(?:received|hosted|welcomed)\s+by\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
@@ -886,6 +889,7 @@ _TRILATERAL = rx.compile(
     rf"{L.PRE_TITLE}{L.slot('P', 'c2')}", re.I)
 _AND_WITH = rx.compile(rf"(?P<rest>[^.;⟦]|⟦[SDOCG]\d+⟧){{0,120}}?,?\s+and\s+(?:separately\s+|later\s+|then\s+)?"
                        rf"with\s+{L.PRE_TITLE}{L.slot('P', 'c')}", re.I)
+_AND_SEPARATE = rx.compile(rf"\s*,?\s+and\s+(?:with\s+)?{L.PRE_TITLE}{L.slot('P', 'c')}", re.I)
 _VISIT_ADJ = r"(?:(?:two|three|four|five|six|one|[2-6])-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+|recent\s+)*"
 _VISIT = [
     ("visit:arrived", rx.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
@@ -1243,6 +1247,8 @@ def _events(run: _Run, sent: Sentence) -> None:
                     ev.note(f"location:{run.key_of(ci)}", run.ev(sent, rule))
             # "held separate talks with A, ..., and with B": talks with each
             more = _AND_WITH.match(masked, m.end()) if rule == "meeting:met" else None
+            if more is None and rule == "meeting:met" and re.search(r"\bseparate\b", m.group(), re.I):
+                more = _AND_SEPARATE.match(masked, m.end())  # "separate talks with A and B": two meetings
             c = more and run.person_of.get(int(more.group("c")))
             if c and c not in pair:
                 a = run.person_of.get(int(m.group("a")))
