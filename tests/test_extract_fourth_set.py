@@ -158,3 +158,31 @@ def test_separate_talks_with_two_people_are_two_meetings(ex):
                       "Al Thani in Riyadh on Sunday.", published="2024-04-28"))
     assert len(meetings_of(f, "Annalena Baerbock")) == 2
     assert not meetings_of(f, "Faisal bin Farhan") & meetings_of(f, "Mohammed bin Abdulrahman Al Thani")
+
+
+def test_a_pair_that_then_held_talks(ex):
+    f = facts(run(ex, "Spanish Prime Minister Pedro Sanchez arrived in Beijing on Thursday. Sanchez and "
+                      "Chinese President Xi Jinping then held talks at the Great Hall of the People.",
+                  published="2025-04-11"))
+    assert meetings_of(f, "Pedro Sanchez") == meetings_of(f, "Xi Jinping") != set()
+
+
+def test_a_visit_that_runs_until_a_weekday_ends_then(ex):
+    f = facts(run(ex, "Japanese Prime Minister Shigeru Ishiba arrived in Manila on Tuesday for a state "
+                      "visit that runs until Thursday.", published="2025-04-29"))
+    visit = {s for s, p, o in f if p == "startDate" and "visit" in s.lower()}
+    assert len(visit) == 1
+    v = visit.pop()
+    assert {o for s, p, o in f if s == v and p == "startDate"} == {"2025-04-29"}
+    assert {o for s, p, o in f if s == v and p == "endDate"} == {"2025-05-01"}
+
+
+def test_concluded_his_visit_on_a_weekday_is_its_last_day(ex):
+    f = facts(run(ex, "Indonesian President Prabowo Subianto arrived in New Delhi on Saturday, opening a "
+                      "three-day state visit to India. Prabowo on Monday concluded his state visit with a "
+                      "stop in Agra.", published="2025-01-27"))
+    visit = {s for s, p, o in f if p == "startDate" and "visit" in s.lower()}
+    assert len(visit) == 1
+    v = visit.pop()
+    assert {o for s, p, o in f if s == v and p == "startDate"} == {"2025-01-25"}
+    assert {o for s, p, o in f if s == v and p == "endDate"} == {"2025-01-27"}

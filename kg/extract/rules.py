@@ -867,7 +867,7 @@ _WITH_APPOS = (r"(?<=with\s)the\s+⟦[SD]\d+⟧\s*(?:'s|’s)?\s+(?:[\w-]+\s+){0
 _BILATERAL = [
     ("meeting:between", rx.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:met", rx.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks\s+(?:there\s+|also\s+|later\s+)?with|holds talks with|hold talks with|held\s+(?:his|her|their)\s+(?:[\w-]+\s+){{0,3}}?talks(?:\s+in\s+(?:a|over\s+a|more\s+than\s+a|\w+)\s+(?:year|years|months))?\s+with|(?:held|had|holds|has|will hold|will have)\s+(?:(?:a|an|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?meeting|(?:separate|bilateral|\w+\s+bilateral)\s+(?:[\w-]+\s+)?meetings)\s+with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+|{_WITH_APPOS})?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:and-held-talks", rx.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,3}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
+    ("meeting:and-held-talks", rx.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+|then\s+|later\s+|first\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,3}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
     ("meeting:and-agreed-after-talks", rx.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:agreed|pledged|vowed|discussed|signed|reached)\b[^.;⟦]{{0,120}}?\b(?:after|during|in|at)\s+(?:[\w-]+\s+){{0,4}}?(?:talks|a meeting|their meeting)\b", re.I)),
     ("meeting:received-by", rx.compile(rf"{L.slot('P', 'a')}\s+(?:was|were|is|will be)\s+(?:also\s+|later\s+|then\s+)?(?:received|hosted|welcomed)\s+by\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:travelled-for-talks", rx.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:travell?ed|flew|went|came|traveling|travelling|will travel|(?:will|to)\s+fly(?:\s+on\s+\w+)?|is travell?ing)\s+to\s+(?:the\s+)?{_PLACE_PRE}?(?:⟦[CS]\d+⟧)\s*,?\s+(?:(?:[^.;⟦]|⟦[SDR]\d+⟧){{0,50}}?)for\s+(?:[\w-]+\s+){{0,3}}?(?:talks|(?<!summit )meeting|discussions)\s+(?:the same day\s+|later\s+|there\s+)?with\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
@@ -877,7 +877,7 @@ _BILATERAL = [
     ("meeting:recalled", rx.compile(r"\b(?:the\s+two\s+(?:leaders|presidents|prime\s+ministers|men|women)|they|both\s+leaders)"
                                     r"\s+(?:had\s+)?(?:last|previously)\s+met\b|\b(?:their|the\s+two\s+leaders['’]?)\s+"
                                     r"(?:previous|last|earlier)\s+meeting\b", re.I)),
-    ("meeting:two-leaders", rx.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+leaders\s+(?:held|had|met)\b", re.I)),
+    ("meeting:two-leaders", rx.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)\s+(?:then\s+|later\s+|also\s+|first\s+)?(?:held|had|met)\b", re.I)),
 ]
 _THREE_WAY = r"(?:trilateral|three-way|tripartite|three-party)"
 _TRILATERAL = rx.compile(
@@ -1733,10 +1733,11 @@ def _nearest_event(sent: Sentence, pos: int, run: _Run, types=None, *, forward: 
 
 _ENDED_BEFORE = rx.compile(
     r"\b(?:ended|ends|end|closed|closes|close|concluded|concludes|conclude|wrapped up|wraps up|wrap up|"
-    r"drew to a close|draws to a close)\s+(?:in\s+[A-Z][\w'’. -]{1,30}?\s+)?(?:on\s+)?$")
+    r"drew to a close|draws to a close|(?:runs?|running|lasts?|lasting|continues?|continuing)\s+(?:through|until|till))"
+    r"\s+(?:in\s+[A-Z][\w'’. -]{1,30}?\s+)?(?:on\s+)?$")
 _ENDED_AFTER = rx.compile(
     r"\s*,?\s*(?:at|on) the (?:end|close|conclusion|last day|final day) of\b|"
-    r"\s+(?:wrapped up|ended|closed|concluded|drew to a close)\s+(?:their|its|the|a)\b")  # "on Saturday wrapped up their summit"
+    r"\s+(?:wrapped up|ended|closed|concluded|drew to a close)\s+(?:their|its|the|a|his|her)\b")  # "on Saturday wrapped up their summit"
 _DAY_ORD = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
 
@@ -2260,6 +2261,9 @@ def _finish_events(run: _Run) -> None:
                 ev.support.setdefault("date", ev.support["date_end"])
             elif ev.end is None and ev.end_hint > ev.start:
                 ev.end = ev.end_hint
+            elif ev.end is None and 0 < (ev.start - ev.end_hint).days < 7 and \
+                    ev.support["date_end"].rule == "date:weekday":
+                ev.end = ev.end_hint + _dt.timedelta(days=7)  # "arrived on Tuesday ... runs until Thursday"
         if ev.type in ("Summit", "Visit") and ev.start and ev.end is None and ev.day_offset:
             ev.end = ev.start + _dt.timedelta(days=ev.day_offset)
         if ev.type == "Meeting" and len(ev.persons) == 2 and not ev.location and ev.date_rank != 0:
