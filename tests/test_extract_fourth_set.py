@@ -186,3 +186,14 @@ def test_concluded_his_visit_on_a_weekday_is_its_last_day(ex):
     v = visit.pop()
     assert {o for s, p, o in f if s == v and p == "startDate"} == {"2025-01-25"}
     assert {o for s, p, o in f if s == v and p == "endDate"} == {"2025-01-27"}
+
+
+def organizers(f):
+    return {o for s, p, o in f if p == "organizedBy"}
+
+
+@pytest.mark.parametrize("verb", ["opened", "began", "kicked off", "closed"])
+def test_leaders_of_an_organization_open_their_summit(ex, verb):
+    f = facts(run(ex, f"Leaders of the Caribbean Community {verb} their summit in Bridgetown on Monday.",
+                  published="2025-02-17"))
+    assert organizers(f) == {"Caribbean Community"}

@@ -1007,7 +1007,9 @@ def _events(run: _Run, sent: Sentence) -> None:
                              rf"(?:[\w-]+\s+){{0,3}}?{L.slot('O', 'lo')}|{L.slot('O', 'lo2')}\s+(?:leaders|heads of state)\b",
                              masked[:m.start()])
             if lead and re.search(r"\b(?:met|meet|gathered|gather|convened|convene|held|hold|attended|attend|adopted|"
-                                  r"signed|approved|agreed|endorsed|wrapped up|concluded|ended)\b",
+                                  r"signed|approved|agreed|endorsed|wrapped up|concluded|ended|opened|open|opens|began|"
+                                  r"begin|begins|closed|close|closes|started|start|starts|kicked off|kick off|"
+                                  r"arrived|arrive|gathering|are meeting)\b",
                                   masked[lead.end():m.start()]):
                 org = run.key_of(int(lead.group("lo") or lead.group("lo2")))
             # "ECOWAS announced at an extraordinary summit in Abuja that ...": its own summit
