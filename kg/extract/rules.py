@@ -1740,6 +1740,8 @@ _ENDED_BEFORE = rx.compile(
 _ENDED_AFTER = rx.compile(
     r"\s*,?\s*(?:at|on) the (?:end|close|conclusion|last day|final day) of\b|"
     r"\s+(?:wrapped up|ended|closed|concluded|drew to a close)\s+(?:their|its|the|a|his|her)\b")  # "on Saturday wrapped up their summit"
+_OPENED_WITH = rx.compile(r"\b(?P<v>opened|began|started|kicked off|closed|ended|concluded|wrapped up)\b[^.;⟦]{0,50}?"
+                          r"\bwith\s+(?:a|an|the)\s+", re.I)
 _DAY_ORD = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
 
@@ -1917,6 +1919,17 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
         if rank < ev.date_rank:
             ev.start, ev.end, ev.date_rank = start, end, rank
             ev.support["date"] = run.ev(sent, f"date:{d.kind}", d.start, d.end)
+    # "The summit opened on Thursday with a meeting of the Common Market Council": a session of it
+    for m in _OPENED_WITH.finditer(masked):
+        summit = _nearest_event(sent, m.start(), run, ("Summit",))
+        sub = next((run.events[k] for k, p in sent.events if p >= m.end() - 1 and run.events[k].type == "Meeting"
+                    and not run.events[k].persons), None)
+        if summit is None or sub is None or sub.part_of is not None or sub is summit:
+            continue
+        sub.part_of = summit.key
+        sub.note("partOf", run.ev(sent, "partOf:opened-with"))
+        if m.group("v").lower() not in ("closed", "ended", "concluded", "wrapped up") and sub.day_offset is None:
+            sub.day_offset = 0  # it opened with it: the first day
     # "the first day of the summit", "the third and final day"
     for m in re.finditer(r"\b(?P<o>first|opening|second|third|fourth|fifth|final|last|closing)(?:\s+and\s+(?P<f>final|last))?\s+day\b", masked, re.I):
         summit = _nearest_event(sent, m.start(), run, ("Summit",)) or _main_summit(run)
@@ -2245,6 +2258,12 @@ def _finish_events(run: _Run) -> None:
                 ev.location = Counter(whole.location)
             if ev.start is None and whole.start is not None and whole.end is None:
                 ev.start = whole.start
+        if ev.type == "Meeting" and not ev.persons and ev.part_of in run.events and ev.start is None:
+            whole = run.events[ev.part_of]  # a session on a known day of its summit
+            if whole.start is not None and ev.day_offset is not None:
+                ev.start = whole.start + _dt.timedelta(days=ev.day_offset)
+            if not ev.location and whole.location:
+                ev.location = Counter(whole.location)
         if ev.type == "Meeting" and not ev.persons and ev.part_of is None and main_summit is not None and \
                 not ev.key.endswith("ministers-meeting") and (
                 ev.organizer or not ev.key.endswith("-meeting") or _SUMMIT_ORGAN.search(ev.label)):
