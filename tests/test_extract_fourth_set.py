@@ -17,6 +17,14 @@ def ex(request):
     return Extractor(request.param, today=dt.date(2026, 11, 28))
 
 
+def visit_dates(f):
+    """(start dates, end dates) of the one visit in the facts ``f``."""
+    visits = {s for s, p, o in f if p == "startDate" and "visit" in s.lower()}
+    assert len(visits) == 1
+    v = visits.pop()
+    return ({o for s, p, o in f if s == v and p == "startDate"}, {o for s, p, o in f if s == v and p == "endDate"})
+
+
 def signatories(f, doc_word):
     return {o for s, p, o in f if p == "signatory" and doc_word.lower() in s.lower()}
 
@@ -115,11 +123,7 @@ def test_second_day_of_a_three_day_visit_dates_its_first_day(ex):
     f = facts(run(ex, "Brazilian President Luiz Inacio Lula da Silva addressed the Portuguese parliament in "
                       "Lisbon on Wednesday, on the second day of a three-day state visit to Portugal.",
                   published="2025-04-23"))
-    visit = {s for s, p, o in f if p == "startDate" and "visit" in s.lower()}
-    assert len(visit) == 1
-    v = visit.pop()
-    assert {o for s, p, o in f if s == v and p == "startDate"} == {"2025-04-22"}
-    assert {o for s, p, o in f if s == v and p == "endDate"} == {"2025-04-24"}
+    assert visit_dates(f) == ({"2025-04-22"}, {"2025-04-24"})
 
 
 def test_a_joint_statement_not_issued_is_no_document(ex):
@@ -170,22 +174,14 @@ def test_a_pair_that_then_held_talks(ex):
 def test_a_visit_that_runs_until_a_weekday_ends_then(ex):
     f = facts(run(ex, "Japanese Prime Minister Shigeru Ishiba arrived in Manila on Tuesday for a state "
                       "visit that runs until Thursday.", published="2025-04-29"))
-    visit = {s for s, p, o in f if p == "startDate" and "visit" in s.lower()}
-    assert len(visit) == 1
-    v = visit.pop()
-    assert {o for s, p, o in f if s == v and p == "startDate"} == {"2025-04-29"}
-    assert {o for s, p, o in f if s == v and p == "endDate"} == {"2025-05-01"}
+    assert visit_dates(f) == ({"2025-04-29"}, {"2025-05-01"})
 
 
 def test_concluded_his_visit_on_a_weekday_is_its_last_day(ex):
     f = facts(run(ex, "Indonesian President Prabowo Subianto arrived in New Delhi on Saturday, opening a "
                       "three-day state visit to India. Prabowo on Monday concluded his state visit with a "
                       "stop in Agra.", published="2025-01-27"))
-    visit = {s for s, p, o in f if p == "startDate" and "visit" in s.lower()}
-    assert len(visit) == 1
-    v = visit.pop()
-    assert {o for s, p, o in f if s == v and p == "startDate"} == {"2025-01-25"}
-    assert {o for s, p, o in f if s == v and p == "endDate"} == {"2025-01-27"}
+    assert visit_dates(f) == ({"2025-01-25"}, {"2025-01-27"})
 
 
 def organizers(f):
