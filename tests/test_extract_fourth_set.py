@@ -206,3 +206,12 @@ def test_a_summit_that_opened_with_a_meeting_of_an_organ(ex):
     sub = parts.pop()
     assert "Council" in sub
     assert {o for s, p, o in f if s == sub and p == "startDate"} == {"2025-06-26"}
+
+
+def test_a_semicolon_list_of_leaders_after_attended_by(ex):
+    f = facts(run(ex, "The Arab League summit opened in Manama on Thursday. The summit was attended by His "
+                      "Majesty King Abdullah II, King of Jordan; His Highness Sheikh Mohammed bin Zayed Al "
+                      "Nahyan, President of the UAE; and His Excellency President Abdel Fattah al-Sisi of Egypt.",
+                  published="2024-05-16"))
+    assert {"Abdullah II", "Mohammed bin Zayed Al Nahyan", "Abdel Fattah al-Sisi"} <= participants(f, "summit")
+    assert not {o for s, p, o in f if "Majesty" in o or "Highness" in o}

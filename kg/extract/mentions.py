@@ -51,7 +51,7 @@ counsellor counselor representative counterpart""".split()) | frozenset(
     "presidents ministers kings emirs chancellors premiers".split())  # "Presidents A of X and B of Y"
 #: styles in front of a name that are not part of it ("Sayyid Haitham", "Sir Keir Starmer")
 HONORIFIC_WORDS = frozenset("""sheikh sheikha shaikh prince princess sayyid sayyida sir dame
-mr mr. mrs mrs. ms ms. dr dr. h.e. shri smt smt. shrimati hon. excellency""".split())
+mr mr. mrs mrs. ms ms. dr dr. h.e. shri smt smt. shrimati hon. excellency majesty highness""".split())
 
 
 #: British style writes long acronyms as words ("Nato", "Asean", "Opec"): an organization's

@@ -318,6 +318,11 @@ _LIST_END = (r"(?!\s+(?:the\s+)?(?:⟦[SDO]\d+⟧\s*(?:'s|’s)?\s+)?(?:[A-Za-z-
 _SHORT_BRACKETS = rx.compile(r"\((?:⟦[A-Z]\d+⟧|[A-Z][\w.&-]{1,9})\)")
 
 
+#: a semicolon list of titled names, as official readouts write the leaders present
+_LIST_SEMICOLON = rx.compile(rf"\s*(?:and\s+)?{L.HONORIFIC}(?:(?:[\w-]+\s+){{0,3}}?)⟦P\d+⟧")
+_LIST_INTRO = rx.compile(r"\battended by\b|\binclud(?:ed|ing|e)\b|\bpresent\s+were\b|:\s", re.I)
+
+
 def _clauses(masked: str, *, coord: bool = True) -> list[tuple[int, int]]:
     bounds, start = [], 0
     rx = r";|\bbut\b|\bwhile\b|\bwhereas\b|,\s+with\b|\(|\)" + (r"|, and\b" + _LIST_END if coord else "")
@@ -326,6 +331,9 @@ def _clauses(masked: str, *, coord: bool = True) -> list[tuple[int, int]]:
     for m in re.finditer(rx, masked):
         if any(a <= m.start() < b for a, b in short):
             continue
+        if m.group() == ";" and _LIST_SEMICOLON.match(masked, m.end()) and \
+                _LIST_INTRO.search(masked, 0, m.start()):
+            continue  # "attended by King A, King of X; Emir B, Amir of Y; and ...": one list
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(masked)))
@@ -2167,7 +2175,8 @@ _OBJECT_CUES = rx.compile(r"attended by|headed by|led by|welcom|greet|receiv|hos
                           r"br(?:ought|ings|inging) together|" + L.HANDOVER.pattern, re.I)
 
 
-_LIST_ITEMS = rx.compile(r"(?:,|\b(?:and|the|president|prime|minister|chancellor|premier|king|queen|emir|foreign|"
+_LIST_ITEMS = rx.compile(r"(?:,|;|\b(?:and|the|president|prime|minister|chancellor|premier|king|queen|emir|amir|"
+                         r"sultan|crown|prince|his|her|majesty|highness|excellency|sheikh|foreign|"
                          r"secretary|of|state|leader|vice|deputy)\b|⟦[SDO]\d+⟧\s*(?:'s|’s)?|⟦P\d+⟧|\s)+", re.I)
 
 
