@@ -215,3 +215,32 @@ def test_a_semicolon_list_of_leaders_after_attended_by(ex):
                   published="2024-05-16"))
     assert {"Abdullah II", "Mohammed bin Zayed Al Nahyan", "Abdel Fattah al-Sisi"} <= participants(f, "summit")
     assert not {o for s, p, o in f if "Majesty" in o or "Highness" in o}
+
+
+def members_of(f, org):
+    return {s for s, p, o in f if p == "memberOf" and o == org}
+
+
+def test_its_members_are_a_list_that_ends_with_an_organization(ex):
+    f = facts(run(ex, "The Nordic Council of Ministers (NCM) was set up in 1971. Its members are Denmark, "
+                      "Finland, Iceland, Norway and Sweden, as well as the European Union.",
+                  published="2025-05-05"))
+    assert members_of(f, "Nordic Council of Ministers") == {"Denmark", "Finland", "Iceland", "Norway", "Sweden",
+                                                             "European Union"}
+    assert not members_of(f, "European Union")
+
+
+def test_a_forum_named_after_a_known_organization_is_its_own(ex):
+    f = facts(run(ex, "Ministers met on Friday at the 31st ASEAN Defence Forum (ADF) in Manila. The ADF "
+                      "groups Japan, China and Australia.", published="2025-03-07"))
+    orgs = {o for s, p, o in f if p == "memberOf"}
+    assert orgs == {"ASEAN Defence Forum"}
+
+
+def test_the_counted_states_of_an_organization_listed_between_dashes(ex):
+    f = facts(run(ex, "The forum brings together the five Central American Integration System states - "
+                      "Guatemala, Honduras, El Salvador, Nicaragua and Costa Rica - and Mexico.",
+                  published="2025-05-05"))
+    assert {"Guatemala", "Honduras", "El Salvador", "Nicaragua", "Costa Rica"} <= \
+        members_of(f, "Central American Integration System")
+    assert "Mexico" not in members_of(f, "Central American Integration System")

@@ -594,8 +594,12 @@ def _new_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
             name = name[cut[-1].end():]
         name = re.sub(r"^(?:The|A|An)\s+", "", name)
         s = m.end("name") - len(name)
-        if any(x.start < m.end() and s < x.end for x in mentions if x.kind == "O") or len(name.split()) < 2:
-            continue
+        inner = [x for x in mentions if x.kind == "O" and x.start < m.end() and s < x.end]
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        if len(name.split()) < 2 or (inner and not (
+                initials == m.group("acr").upper() and all(s <= x.start and x.end <= e for x in inner))):
+            continue  # a known organization's own name, or one that only holds a known one's name
+            # ("ASEAN Regional Forum (ARF)" is a forum of its own, not ASEAN)
         ref = f"~{name}|{m.group('acr')}"
         # "the SCO Council of Foreign Ministers (CFM)": a body of an organization, not one itself
         kind = "G" if _ORGAN_NAME.match(name) else "O"

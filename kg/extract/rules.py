@@ -638,6 +638,12 @@ def _org_for(run: _Run, sent: Sentence, pos: int) -> list[str]:
     return found if isinstance(found, list) else ([found] if found else [])
 
 
+#: "Its members are ...": the possessive just before the membership cue
+_ITS_MEMBERS = rx.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:\w+\s+)?$")
+#: an organization listed among the members ("..., as well as the European Union")
+_ORG_IN_LIST = rx.compile(r"(?:,|\band|\bas well as|\bplus)\s+(?:the\s+)?⟦O(?P<o>\d+)⟧")
+
+
 def _orgs_for(run: _Run, sent: Sentence, pos: int):
     orgs = _slots(sent.masked, "O")
     m = re.search(rf"members?\s+(?:states?\s+|countries\s+|nations\s+)?of\s+(?:both\s+)?(?:the\s+)?(?P<list>⟦O\d+⟧(?:\s*\(⟦O\d+⟧\))?"
@@ -645,6 +651,8 @@ def _orgs_for(run: _Run, sent: Sentence, pos: int):
                   sent.masked[max(0, pos - 5):], re.I)
     if m:
         return [run.key_of(i) for _, i, _ in _slots(m.group("list"), "O")]
+    if run.last_org and not any(p < pos for _, _, p in orgs) and _ITS_MEMBERS.search(sent.masked, 0, pos):
+        return run.last_org  # "Its members are A, B and the EU": the one named before, not a member listed
     if orgs:
         nearest = min(orgs, key=lambda o: abs(o[2] - pos))
         return run.key_of(nearest[1])
@@ -658,6 +666,12 @@ _SIZED_LIST = rx.compile(
     rf"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*|\w+ty)-(?:nation|member|"
     rf"country|state)\s+{L.slot('O', 'o')}(?:\s*\(⟦O\d+⟧\))?\s*(?:[-–—:(]|,\s+(?:namely|comprising)\s)\s*"
     rf"(?P<list>(?:the\s+)?⟦S\d+⟧(?:\s*(?:,|and|, and)\s+(?:the\s+)?⟦S\d+⟧)+)\s*(?:[-–—)]|,|$)", re.I)
+_COUNTED_MEMBERS = rx.compile(
+    rf"\b(?:the|its|all)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+{L.slot('O', 'o')}\s+"
+    rf"(?:member\s+)?(?:states|countries|nations|members)\s*(?:[-–—:(]|,\s+(?:namely|i\.e\.)\s)\s*"
+    rf"(?P<list>(?:the\s+)?⟦S\d+⟧(?:\s*(?:,|and|, and)\s+(?:the\s+)?⟦S\d+⟧)+)\s*(?:[-–—),;.]|$)", re.I)
+
+
 def _reference_members(run: _Run, org: str) -> frozenset[str]:
     """The ISO3 codes of ``org``'s members in the reference data (a check on what the text
     says, never a source of facts); empty for an organization no reference row holds."""
@@ -716,12 +730,25 @@ def _memberships(run: _Run, sent: Sentence) -> None:
                         continue  # "..., Brazil said": the source of the news, not a member
                     st_key = run.key_of(idx)
                     run.add_fact(st_key, "memberOf", org, run.ev(sent, "member:cue"))
+                if _ITS_MEMBERS.search(masked, 0, cue.start()) and "⟦S" in clause:
+                    for m in _ORG_IN_LIST.finditer(clause):  # a list of states that ends with an organization
+                        other = run.key_of(int(m.group("o")))
+                        if other != org and run.entities.get(other) is not None and \
+                                run.entities[other].type == "InternationalOrganization":
+                            run.add_fact(other, "memberOf", org, run.ev(sent, "member:cue"))
     # "The six-nation Gulf Cooperation Council (GCC) - Saudi Arabia, Qatar, ... and Oman - has ...":
     # an organization sized by its members, then the list of them between dashes or in parentheses
     for m in _SIZED_LIST.finditer(masked):
         org = run.key_of(int(m.group("o")))
         for _, i, _ in _slots(m.group("list"), "S"):
             run.add_fact(run.key_of(i), "memberOf", org, run.ev(sent, "member:sized-list"))
+    # "the 10 ASEAN states - Brunei, Cambodia, ... and Vietnam -": as many states as it says
+    for m in _COUNTED_MEMBERS.finditer(masked):
+        n = m.group("n").lower()
+        states = _slots(m.group("list"), "S")
+        if (int(n) if n.isdigit() else L.NUMBERS.get(n)) == len(states):
+            for _, i, _ in states:
+                run.add_fact(run.key_of(i), "memberOf", run.key_of(int(m.group("o"))), run.ev(sent, "member:counted-list"))
     # "the EAEU, the five-nation trade bloc made up of A, B, C, D and E", "The 10-member bloc - A, ...
     # and J - has": a head noun for the organization last named; the list must have as many states
     for m in _SIZED_GROUP.finditer(masked):
