@@ -244,3 +244,22 @@ def test_the_counted_states_of_an_organization_listed_between_dashes(ex):
     assert {"Guatemala", "Honduras", "El Salvador", "Nicaragua", "Costa Rica"} <= \
         members_of(f, "Central American Integration System")
     assert "Mexico" not in members_of(f, "Central American Integration System")
+
+
+def leads(f, person):
+    return {o for s, p, o in f if p == "leaderOf" and s == person}
+
+
+def test_a_bare_title_after_a_trip_or_a_pair_of_states_takes_neither(ex):
+    f = facts(run(ex, "Vietnamese Prime Minister Pham Minh Chinh met Polish Prime Minister Donald Tusk in Warsaw "
+                      "on Thursday. After his visit to Poland, Prime Minister Pham Minh Chinh will travel to "
+                      "Prague. Kenya and Ghana signed four agreements as President William Ruto held talks in Accra.",
+                  published="2025-01-16"))
+    assert leads(f, "Pham Minh Chinh") == {"Vietnam"}
+    assert "Ghana" not in leads(f, "William Ruto")
+
+
+def test_a_bare_title_invited_to_a_visit_to_its_state_holds_it(ex):
+    f = facts(run(ex, "He will pay an official visit to Austria on 9-10 July at the invitation of Federal "
+                      "Chancellor Karl Nehammer.", published="2024-07-05"))
+    assert leads(f, "Karl Nehammer") == {"Austria"}

@@ -470,8 +470,11 @@ def _offices(run: _Run, sent: Sentence) -> None:
                 before = masked[:m.start("title")]
                 clause_start = max(before.rfind(";"), before.rfind(". "))
                 zone = before[clause_start + 1:]
-                # a state that names another person's office ("Somali Foreign Minister X") is not this one's
-                cands = [s for s in _slots(zone, "SD") if not _NAMES_OFFICE.match(zone, s[2])]
+                # a state that names another person's office ("Somali Foreign Minister X") is not this one's,
+                # nor one someone goes to ("After his visit to Poland, Prime Minister X") or one of two
+                # ("India and Ghana signed ... as Prime Minister X held talks")
+                cands = [s for s in _slots(zone, "SD") if not _NAMES_OFFICE.match(zone, s[2])
+                         and not _not_holder(zone, s[2])]
                 holder = cands[-1][1] if cands else None
                 # (the title just before the last name: a title is short, so look only that far back)
                 if holder is not None and re.search(L.TITLE + r"\s*,?\s*⟦P\d+⟧\s*$", before[:before.rfind("⟦")][-160:], re.I):
@@ -486,6 +489,18 @@ def _offices(run: _Run, sent: Sentence) -> None:
             done.add(p_idx)
 
 
+_PAIR_FIRST = rx.compile(r"⟦[SD]\d+⟧\s+and\s+(?:the\s+)?⟦[SD]")
+_PAIR_SECOND = rx.compile(r"⟦[SD]\d+⟧\s+and\s+(?:the\s+)?$")
+_GONE_TO = rx.compile(r"\b(?:to|into|toward|towards|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
+
+
+def _not_holder(zone: str, pos: int) -> bool:
+    """Whether the state at ``pos`` cannot hold the office of a bare title after it: one of a
+    pair ("India and Ghana signed ... as Prime Minister X held talks"), or the end of a trip
+    closed by a comma ("After his visit to Poland, Prime Minister X will travel to Prague")."""
+    if _PAIR_FIRST.match(zone, pos) or _PAIR_SECOND.search(zone, 0, pos):
+        return True
+    return bool(_GONE_TO.search(zone, 0, pos)) and bool(re.match(r"⟦[SD]\d+⟧\s*,", zone[pos:]))
 _COUNTERPART = rx.compile(rf"⟦P(?P<a>\d+)⟧(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,80}}?\b(?:his|her)\s+{L.slot('SD', 'h')}\s+"
                           rf"counterpart\s*,?\s+{_HON}⟦P(?P<b>\d+)⟧")
 
