@@ -263,3 +263,24 @@ def test_a_bare_title_invited_to_a_visit_to_its_state_holds_it(ex):
     f = facts(run(ex, "He will pay an official visit to Austria on 9-10 July at the invitation of Federal "
                       "Chancellor Karl Nehammer.", published="2024-07-05"))
     assert leads(f, "Karl Nehammer") == {"Austria"}
+
+
+def test_an_organization_admitted_is_the_member_not_the_states_around(ex):
+    f = facts(run(ex, "Ramaphosa thanked Kenya for its support for the African Union's admission as a permanent "
+                      "member of the G20 at the summit that India hosted in New Delhi.", published="2024-11-20"))
+    assert {(s, o) for s, p, o in f if p == "memberOf"} == {("African Union", "Group of Twenty")}
+
+
+def test_states_after_between_are_not_members(ex):
+    f = facts(run(ex, "Scholz said that Germany, an EU member state, wants stronger ties between the EU and "
+                      "Indonesia and a trade agreement between Britain and the Gulf Cooperation Council, of "
+                      "which Qatar is a member.", published="2024-11-20"))
+    members = {(s, o) for s, p, o in f if p == "memberOf"}
+    assert ("Germany", "European Union") in members
+    assert not {s for s, o in members} & {"Indonesia", "United Kingdom"}
+
+
+def test_a_state_named_a_member_after_between(ex):
+    f = facts(run(ex, "This year marks 75 years of ties between China and Hungary, a member of the European "
+                      "Union.", published="2024-05-09"))
+    assert {(s, o) for s, p, o in f if p == "memberOf"} == {("Hungary", "European Union")}

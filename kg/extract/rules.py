@@ -703,12 +703,17 @@ _SIZED_GROUP = rx.compile(
     r"which groups|bringing together|that brings together|which brings together)\s+)"
     r"(?P<list>(?:the\s+)?⟦S\d+⟧(?:\s*(?:,|and|, and)\s+(?:the\s+)?⟦S\d+⟧)+)"
     r"(?=\s*(?:[-–—),.;:]|$)|\s+(?!and\b)[a-z])")
+#: "China and Hungary, a member of the EU": the state is named a member whatever precedes it
+_MEMBER_APPOSITION = rx.compile(r"⟦S\d+⟧\s*,\s+(?:a|an)\s+(?:[\w-]+\s+)?member\b")
+_ORG_ADMITTED = rx.compile(rf"{L.slot('O', 'a')}\s*(?:'s|’s)\s+(?:admission|accession|entry|induction)\s+"
+                           rf"(?:as\s+(?:a|an)\s+(?:(?:permanent|full|new)\s+)?member\s+)?(?:of|to|into)\s+(?:the\s+)?"
+                           rf"{L.slot('O', 'b')}", re.I)
 #: a state right after one of these is the object of something else than membership
 _NOT_MEMBER_BEFORE = rx.compile(
     r"\b(?:(?:ties|relations|trade|talks|cooperation|agreements?|deals?|partnership|dialogue|links|contacts|"
     r"meetings?|border|war|conflict|tensions|disputes?|friendship)\s+(?:\w+\s+)?with|"
     r"(?:invasion|occupation|annexation|depositary|security|sovereignty|president|leader)\s+of|"
-    r"to|toward|towards|against|"
+    r"to|toward|towards|against|thanked|between(?:\s+(?:the\s+)?⟦[SO]\d+⟧\s+and)?|"
     r"from|over|into|on|at|in|for|by|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
 
 
@@ -716,6 +721,12 @@ def _memberships(run: _Run, sent: Sentence) -> None:
     masked = sent.masked
     orgs_here = _slots(masked, "O")
     cue = L.MEMBER_CUE.search(masked)
+    joined = _ORG_ADMITTED.search(masked)
+    if joined:  # "the African Union's admission as a permanent member of the G20": the AU is the member
+        a, b = run.key_of(int(joined.group("a"))), run.key_of(int(joined.group("b")))
+        if a != b:
+            run.add_fact(a, "memberOf", b, run.ev(sent, "member:organization-admitted"))
+        cue = None  # (the states around it are not what was admitted)
     if cue:
         for org in _org_for(run, sent, cue.start()):
             for cs, ce in _clauses(masked, coord=False):
@@ -737,7 +748,7 @@ def _memberships(run: _Run, sent: Sentence) -> None:
                         continue  # "prompted by Russia's invasion": the state owns something else
                     if _NOT_MEMBER_BEFORE.search(clause[max(0, pos - 40):pos]) and not re.search(
                             r"\b(?:founded|set up|established|created|formed)(?:\s+in\s+\d{4})?\s+by\s+(?:the\s+)?$",
-                            clause[max(0, pos - 40):pos]):
+                            clause[max(0, pos - 40):pos]) and not _MEMBER_APPOSITION.match(clause, pos):
                         continue  # "ties with China", "a visit to Brazil": not the member named
                     if _NAMES_OFFICE.match(clause, pos):
                         continue  # "US President Joe Biden": names an office, not a member
