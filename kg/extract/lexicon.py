@@ -124,6 +124,12 @@ PACKAGE = rx.compile(
     r"treaties|contracts|resolutions))\b", re.I)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+
+
+def number(word: str) -> int | None:
+    """The value of a count written in digits or as a word ("15", "six"); None otherwise."""
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBERS.get(word)
 SIGN_CUE = rx.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|put their names to|"
                       # "concluded an agreement", not "the summit concluded its work on Sunday"
                       r"conclud(?:ed|e|es|ing)(?!\s+(?:its|their|his|her|on|in|at|with|after|today|yesterday|"

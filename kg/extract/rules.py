@@ -677,14 +677,16 @@ def _orgs_for(run: _Run, sent: Sentence, pos: int):
     return None
 
 
+#: two or more states in a row ("Brunei, Cambodia and the Philippines")
+_STATE_SERIES = r"(?P<list>(?:the\s+)?⟦S\d+⟧(?:\s*(?:,|and|, and)\s+(?:the\s+)?⟦S\d+⟧)+)"
 _SIZED_LIST = rx.compile(
     rf"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*|\w+ty)-(?:nation|member|"
     rf"country|state)\s+{L.slot('O', 'o')}(?:\s*\(⟦O\d+⟧\))?\s*(?:[-–—:(]|,\s+(?:namely|comprising)\s)\s*"
-    rf"(?P<list>(?:the\s+)?⟦S\d+⟧(?:\s*(?:,|and|, and)\s+(?:the\s+)?⟦S\d+⟧)+)\s*(?:[-–—)]|,|$)", re.I)
+    rf"{_STATE_SERIES}\s*(?:[-–—)]|,|$)", re.I)
 _COUNTED_MEMBERS = rx.compile(
     rf"\b(?:the|its|all)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+{L.slot('O', 'o')}\s+"
     rf"(?:member\s+)?(?:states|countries|nations|members)\s*(?:[-–—:(]|,\s+(?:namely|i\.e\.)\s)\s*"
-    rf"(?P<list>(?:the\s+)?⟦S\d+⟧(?:\s*(?:,|and|, and)\s+(?:the\s+)?⟦S\d+⟧)+)\s*(?:[-–—),;.]|$)", re.I)
+    rf"{_STATE_SERIES}\s*(?:[-–—),;.]|$)", re.I)
 
 
 def _reference_members(run: _Run, org: str) -> frozenset[str]:
@@ -701,7 +703,7 @@ _SIZED_GROUP = rx.compile(
     r"(?:[a-z]+\s+){0,2}?(?:bloc|grouping|group|alliance|organi[sz]ation|union|club|body|community|forum)\s*"
     r"(?:[-–—:(]\s*|,\s+(?:namely|comprising)\s+|\s+(?:made up of|comprising|consisting of|of|that groups|"
     r"which groups|bringing together|that brings together|which brings together)\s+)"
-    r"(?P<list>(?:the\s+)?⟦S\d+⟧(?:\s*(?:,|and|, and)\s+(?:the\s+)?⟦S\d+⟧)+)"
+    + _STATE_SERIES +
     r"(?=\s*(?:[-–—),.;:]|$)|\s+(?!and\b)[a-z])")
 #: "China and Hungary, a member of the EU": the state is named a member whatever precedes it
 _MEMBER_APPOSITION = rx.compile(r"⟦S\d+⟧\s*,\s+(?:a|an)\s+(?:[\w-]+\s+)?member\b")
@@ -770,9 +772,8 @@ def _memberships(run: _Run, sent: Sentence) -> None:
             run.add_fact(run.key_of(i), "memberOf", org, run.ev(sent, "member:sized-list"))
     # "the 10 ASEAN states - Brunei, Cambodia, ... and Vietnam -": as many states as it says
     for m in _COUNTED_MEMBERS.finditer(masked):
-        n = m.group("n").lower()
         states = _slots(m.group("list"), "S")
-        if (int(n) if n.isdigit() else L.NUMBERS.get(n)) == len(states):
+        if L.number(m.group("n")) == len(states):
             for _, i, _ in states:
                 run.add_fact(run.key_of(i), "memberOf", run.key_of(int(m.group("o"))), run.ev(sent, "member:counted-list"))
     # "the EAEU, the five-nation trade bloc made up of A, B, C, D and E", "The 10-member bloc - A, ...
@@ -781,8 +782,7 @@ def _memberships(run: _Run, sent: Sentence) -> None:
         before = re.search(r"⟦O(\d+)⟧\s*(?:\(⟦O\d+⟧\))?\s*,\s*(?:the|a|an)\s+$", masked[:m.start()])
         org = run.key_of(int(before.group(1))) if before else run.last_org
         states = [run.key_of(i) for _, i, _ in _slots(m.group("list"), "S")]
-        n = m.group("n").lower()
-        size = int(n) if n.isdigit() else L.NUMBERS.get(n)
+        size = L.number(m.group("n"))
         if org is None or size != len(states):
             continue
         if not before:  # "the bloc" is the organization last named if the reference data agrees
@@ -1401,16 +1401,12 @@ def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -
     """The talks of the people of ``pair`` (two, or three for a trilateral meeting)."""
     # a meeting dated differently (e.g. "their meeting ... in September") is another meeting
     window = sent.masked[m.start():m.end() + 60]
-    other = re.search(r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\blast\s+(?:year|month)\b|\b(?:19|20)\d\d\b", window)
+    other = _MONTH_OR_YEAR.search(window)
     existing = [e for e in run.events.values() if e.type == "Meeting" and e.persons == pair]
     art = run.article.article_id
     names = [_short_name(run.entities[p]) for p in pair]
     if other:
-        key = f"event/{art}/meeting-{slugify('-'.join(names))}-{slugify(other.group())}"
-        label = f"{'-'.join(names)} meeting {other.group()}"
-        ev = _new_event(run, key, "Meeting", label, sent, m.start(), rule)
-        ev.persons = pair
-        ev.date_rank = 0  # keep this meeting's own (unknown) date
+        ev = _other_meeting(run, pair, other.group(), sent, m.start(), rule)
         at = re.search(r"\bat\s+the\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", window)
         if at:
             ev.names.add(f"meeting at the {at.group(1)}")
@@ -1446,21 +1442,27 @@ def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -
     return ev
 
 
-_MONTH_OR_YEAR = (r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
-                  r"December)(?:\s+(?:19|20)\d\d)?\b|\blast\s+(?:year|month)\b|\b(?:19|20)\d\d\b")
+#: a meeting dated apart from the story's ("their meeting ... in September", "last met in 2019")
+_MONTH_OR_YEAR = rx.compile(r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                            r"November|December)\b|\blast\s+(?:year|month)\b|\b(?:19|20)\d\d\b")
+
+
+def _other_meeting(run: _Run, people: tuple, when: str, sent: Sentence, pos: int, rule: str) -> Event:
+    """The meeting of ``people`` at another time than the story's (``when``, as told)."""
+    names = [_short_name(run.entities[p]) for p in people]
+    key = f"event/{run.article.article_id}/meeting-{slugify('-'.join(names))}-{slugify(when)}"
+    ev = _new_event(run, key, "Meeting", f"{'-'.join(names)} meeting {when}", sent, pos, rule)
+    ev.persons = people
+    ev.date_rank = 0  # keep this meeting's own (unknown) date
+    return ev
 
 
 def _recalled_meeting(run: _Run, talks: Event, sent: Sentence, m: re.Match) -> Event:
     """"The two leaders last met in November on the sidelines of the G20 summit": an earlier
     meeting of the people of the story's ``talks``, part of the summit named after it."""
     masked = sent.masked
-    when = re.search(_MONTH_OR_YEAR, masked[m.end():m.end() + 80])
-    names = [_short_name(run.entities[p]) for p in talks.persons]
-    tag = when.group() if when else "before"
-    key = f"event/{run.article.article_id}/meeting-{slugify('-'.join(names))}-{slugify(tag)}"
-    ev = _new_event(run, key, "Meeting", f"{'-'.join(names)} meeting {tag}", sent, m.start(), "meeting:recalled")
-    ev.persons = talks.persons
-    ev.date_rank = 0  # its own (unknown) date, not the story's
+    when = _MONTH_OR_YEAR.search(masked[m.end():m.end() + 80])
+    ev = _other_meeting(run, talks.persons, when.group() if when else "before", sent, m.start(), "meeting:recalled")
     for p in talks.persons:
         ev.participants.setdefault(p, run.ev(sent, "meeting:recalled"))
     if ev.part_of is None and re.search(r"\b(?:sidelines|margins|fringes)\s+of\b|\bat\s+the\b", masked[m.end():]):
@@ -1602,8 +1604,7 @@ def _documents(run: _Run, sent: Sentence) -> None:
             if target is not None:  # "in their final communique the leaders called for ..."
                 d.events.setdefault(target.key, ("adoptedAt", run.ev(sent, "doc:closing")))
     for m in L.PACKAGE.finditer(masked):
-        n = m.group("n").lower()
-        count = int(n) if n.isdigit() else L.NUMBERS.get(n)
+        count = L.number(m.group("n"))
         if count is None or count < 2 or not has_cue:
             continue
         label = _unmask(run, m.group().strip())
