@@ -30,7 +30,7 @@ def main() -> int:
     import spacy
 
     from kg.extract import Extractor
-    from kg.extract.nlp import MODEL_CANDIDATES
+    from kg.extract.nlp import installed_model
     from kg.rdf import build_ntriples
     from kg.sources import read_article
 
@@ -39,7 +39,9 @@ def main() -> int:
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
 
-    name = next(n for n in MODEL_CANDIDATES if spacy.util.is_package(n))
+    name = installed_model()
+    if name is None:
+        raise SystemExit("no spaCy English model installed (make setup installs it)")
     bare = spacy.load(name)
     ex = Extractor("auto")
     ex.extract(articles[0])  # load model, gazetteer and reference data before timing

@@ -46,11 +46,9 @@ def _timed(cmd: list[str]) -> float:
 
 def run(article: Path, rounds: int, log=print) -> dict:
     """Time the three commands ``rounds`` times, interleaved; returns the raw seconds."""
-    import spacy
+    from kg.extract.nlp import installed_model
 
-    from kg.extract.nlp import MODEL_CANDIDATES
-
-    model = next((n for n in MODEL_CANDIDATES if spacy.util.is_package(n)), None)
+    model = installed_model()
     if model is None:
         raise SystemExit("no spaCy English model installed (make setup installs it)")
     kg = [sys.executable, "-m", "kg", "extract", str(article)]

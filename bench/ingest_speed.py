@@ -64,9 +64,9 @@ def bare_pipelines(texts: list[str]) -> dict[str, float]:
     """words/s of the full ``en_core_web_sm`` and of DiploKG's pipeline, one process each."""
     import spacy
 
-    from kg.extract.nlp import MODEL_CANDIDATES, load_pipeline
+    from kg.extract.nlp import installed_model, load_pipeline
 
-    name = next((n for n in MODEL_CANDIDATES if spacy.util.is_package(n)), None)
+    name = installed_model()
     if name is None:
         raise SystemExit("no spaCy English model installed (make setup installs it)")
     out = {"model": name}
@@ -178,29 +178,27 @@ def render(result: dict, markdown: bool = False) -> str:
 
     words, bare = result["words"], result["pipelines"]["bare"]
     rounds = result["rounds"]
-    jobs = sorted({int(j) for r in rounds for j in r["runs"]})
-    bare_of = lambda r, j: r["bare"].get(j, r["bare"].get(str(j)))  # noqa: E731 (JSON keys)
-    run_of = lambda r, j: r["runs"].get(j, r["runs"].get(str(j)))  # noqa: E731
+    jobs = sorted(rounds[0]["runs"])
     rows = [["bare " + result["pipelines"]["model"] + " (all pipes), 1 process, in-process", "",
              "", "", f"{bare:,.0f}", f"{bare:,.0f}", "", "1.00"],
             ["DiploKG pipeline (tok2vec+ner+sentencizer), 1 process, in-process", "", "", "",
              f"{result['pipelines']['diplokg']:,.0f}", f"{result['pipelines']['diplokg']:,.0f}",
              "", f"{result['pipelines']['diplokg'] / bare:.2f}"]]
-    base_rate = _median(run_of(r, jobs[0])["rate"] for r in rounds)
+    base_rate = _median(r["runs"][jobs[0]]["rate"] for r in rounds)
     for j in jobs:
-        pipe = _median(bare_of(r, j)["pipe"] for r in rounds)
-        whole = _median(bare_of(r, j)["whole"] for r in rounds)
-        load_s = _median(bare_of(r, j)["load_s"] for r in rounds)
+        pipe = _median(r["bare"][j]["pipe"] for r in rounds)
+        whole = _median(r["bare"][j]["whole"] for r in rounds)
+        load_s = _median(r["bare"][j]["load_s"] for r in rounds)
         rows.append([f"bare, {j} process(es) at once, texts split, texts only", "", "", "",
                      f"{pipe * j:,.0f}", f"{pipe:,.0f}", "", f"{pipe / bare:.2f}"])
         rows.append([f"bare, {j} process(es) at once, texts split, with import + model load "
                      f"({load_s:.1f} s)", "", "", "", f"{whole * j:,.0f}", f"{whole:,.0f}", "",
                      f"{whole / bare:.2f}"])
-        secs = _median(run_of(r, j)["seconds"] for r in rounds)
-        rate = _median(run_of(r, j)["rate"] for r in rounds)
+        secs = _median(r["runs"][j]["seconds"] for r in rounds)
+        rate = _median(r["runs"][j]["rate"] for r in rounds)
         wps = words / secs
         rows.append([f"kg ingest --jobs {j}", f"{secs:.1f}",
-                     f"{_median(run_of(r, j)['wall_s'] for r in rounds):.1f}", f"{rate:.2f}",
+                     f"{_median(r['runs'][j]['wall_s'] for r in rounds):.1f}", f"{rate:.2f}",
                      f"{wps:,.0f}", f"{wps / j:,.0f}", f"{rate / base_rate:.2f}x",
                      f"{wps / j / bare:.2f}"])
     table = _table(["what", "ingest s", "wall s", "articles/s", "words/s", "words/s per job",
@@ -214,8 +212,8 @@ def render(result: dict, markdown: bool = False) -> str:
     say = (lambda ok, t: lines.append(f"- **{'MET' if ok else 'MISSED'}** {t}")) if markdown \
         else (lambda ok, t: lines.append(f"{'MET' if ok else 'MISSED':7s} {t}"))
     if 1 in jobs and 2 in jobs:
-        per_round = [run_of(r, 2)["rate"] / run_of(r, 1)["rate"] for r in rounds]
-        loads = [x for r in rounds for x in run_of(r, 2)["loadavg"]]
+        per_round = [r["runs"][2]["rate"] / r["runs"][1]["rate"] for r in rounds]
+        loads = [x for r in rounds for x in r["runs"][2]["loadavg"]]
         say(_median(per_round) >= SPEEDUP,
             f"--jobs 2 >= {SPEEDUP}x the articles/s of --jobs 1: {_median(per_round):.2f}x "
             f"(median of the rounds: {', '.join(f'{x:.2f}x' for x in per_round)}; load average "
@@ -223,14 +221,14 @@ def render(result: dict, markdown: bool = False) -> str:
     for j in jobs:
         # like for like: kg ingest's seconds include loading the model in each process, so
         # the bare pipeline's do too; as many bare processes at once as extraction jobs
-        share = [words / run_of(r, j)["seconds"] / j / bare_of(r, j)["whole"] for r in rounds]
-        texts = [words / run_of(r, j)["seconds"] / j / bare_of(r, j)["pipe"] for r in rounds]
+        share = [words / r["runs"][j]["seconds"] / j / r["bare"][j]["whole"] for r in rounds]
+        texts = [words / r["runs"][j]["seconds"] / j / r["bare"][j]["pipe"] for r in rounds]
         say(_median(share) >= PER_JOB,
             f"--jobs {j}: each job >= {PER_JOB:.0%} of the bare pipeline's words/s, both with "
             f"their model load, as many processes at once on the same share of the texts: "
             f"{_median(share):.0%} (rounds: {', '.join(f'{x:.0%}' for x in share)}; against the "
             f"bare pipeline's texts only: {_median(texts):.0%})")
-    triples = {run_of(r, j)["triples"] for r in rounds for j in jobs}
+    triples = {r["runs"][j]["triples"] for r in rounds for j in jobs}
     if len(triples) > 1:
         lines.append(f"WARNING: the stores differ in size between runs: {sorted(triples)}")
     return "\n".join(lines) + "\n"

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..errors import KGError
 
-__all__ = ["load_pipeline", "MODEL_CANDIDATES"]
+__all__ = ["load_pipeline", "installed_model", "MODEL_CANDIDATES"]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,12 @@ _EXCLUDE: tuple[str, ...] = ("tagger", "parser", "attribute_ruler", "lemmatizer"
 _INFIXES: tuple[str, ...] = (r'[/"“”](?=[A-Za-z"“])', r'(?<=[A-Za-z])["”]')
 #: bump when the way the pipeline is assembled changes (invalidates cached pipelines)
 _LAYOUT = "1"
+
+
+def installed_model() -> str | None:
+    """The English model ``load_pipeline("auto")`` tries first: the first of
+    :data:`MODEL_CANDIDATES` that is installed, or ``None``."""
+    return next((name for name in MODEL_CANDIDATES if importlib.util.find_spec(name) is not None), None)
 
 
 @functools.cache
