@@ -146,7 +146,8 @@ FUTURE = rx.compile(
     r"\b(?:will|shall|'ll|would|is|are|was|were)\s+(?:also\s+)?(?:expected|scheduled|set|due|slated|poised|planned|going|to)\b|"
     r"\bwill\b|\bset for\b|\bscheduled for\b|\bslated for\b|\bto be (?:held|signed|adopted)\b|\bupcoming\b|"
     r"\bforthcoming\b|\bahead of\b|\banticipated\b|\bto (?:attend|participate|take part)\b|\bplans? to\b|"
-    r"\blater this (?:year|month|week)\b|\bnext (?:year|month|week)\b|\binvitation to\b|\binvited to\b", re.I)
+    r"\blater this (?:year|month|week)\b|\bnext (?:year|month|week)\b|\binvitation to\b|\binvited to\b|"
+    r"\blook(?:s|ed|ing)? forward to\b", re.I)
 PAST = rx.compile(
     r"\b(?:was held|were held|has ended|have ended|ended|took place|opened|closed|concluded|wrapped up|"
     r"gathered|attended|signed|adopted|met|arrived|got under way|kicked off|began|started|convened|"

@@ -103,6 +103,11 @@ class Gazetteer:
                 if n.startswith("Saint ") and c.population >= SMALL_CITY:
                     self._add("St " + n[6:], "C", key)
                     self._add("St. " + n[6:], "C", key)
+        # cities of one name: capitals first, then the largest ("Santiago" is Chile's before Brazil's)
+        for entries in self.index.values():
+            if sum(kind == "C" for kind, _, _ in entries) > 1:
+                entries.sort(key=lambda e: (0, 0) if e[0] != "C" else
+                             (1, -(bool(ref.cities[e[1]].capital_of) * 10**12 + ref.cities[e[1]].population)))
 
     def _add(self, name: str, kind: str, ref: str) -> None:
         name = name.strip()
@@ -178,7 +183,8 @@ def _fold_chars(text: str) -> str:
 
 def _gazetteer_matches(doc, gaz: Gazetteer, text: str | None = None) -> list[Mention]:
     out = []
-    toks = _tokens(doc, doc.text if text is None else text)
+    full = doc.text if text is None else text
+    toks = _tokens(doc, full)
     n = len(toks)
     index = gaz.index
     i = 0
@@ -211,6 +217,8 @@ def _gazetteer_matches(doc, gaz: Gazetteer, text: str | None = None) -> list[Men
             i += 1
             continue
         j, cand, (kind, ref) = best
+        if kind == "C":
+            ref = _city_in_context(gaz, cand, ref, full, toks[i][2], toks[i][2] + len(cand))
         if kind == "O" and " " in cand and _inside_longer_name(toks, i):
             i = j  # "the Collective Security Council" is not the (UN) Security Council
             continue
@@ -219,6 +227,26 @@ def _gazetteer_matches(doc, gaz: Gazetteer, text: str | None = None) -> list[Men
         out.append(Mention(start, start + len(cand), kind, ref, cand))
         i = j
     return out
+
+
+def _city_in_context(gaz: Gazetteer, name: str, ref: str, text: str, start: int, end: int) -> str:
+    """Of the cities called ``name``, the one of the country named beside it ("Santiago, Chile",
+    "the Chilean city of Santiago"); else ``ref`` (the capital, then the largest)."""
+    cities = reference().cities
+    others = [r for kind, r in gaz.lookup(name) if kind == "C"]
+    if len(others) < 2:
+        return ref
+    after = re.match(r",\s*((?:the\s+)?[A-Z][\w'’ -]{2,40}?)\b(?=[\s,.;:)(—–-]|$)", text[end:end + 45])
+    before = re.search(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:city|town|capital|port|resort)\s+of\s+$",
+                       text[max(0, start - 40):start])
+    for hint, kinds in ((after, "S"), (before, "D")):
+        if hint is None:
+            continue
+        countries = {reference().state(r).iso2 for kind, r in gaz.lookup(hint.group(1)) if kind in kinds}
+        for r in others:
+            if cities[r].country in countries:
+                return r
+    return ref
 
 
 #: organs that reference rows hold as organizations, and the organization they belong to:
@@ -438,11 +466,13 @@ def _plausible_city(m: Mention, doc, ner_places: set[tuple[int, int]],
     city = reference().cities[m.ref]
     if fold(m.text) in MONTHS or fold(m.text) in _EVENT_WORDS:
         return False  # "brokered by China in March": a month ("March", Cambridgeshire, is not news)
+    text = doc.text if text is None else text
+    if re.match(r" [A-Z][a-z]", text[m.end:m.end + 3]) and re.search(r"(?:'s|’s)\s+$", text[max(0, m.start - 4):m.start]):
+        return False  # "Paraguay's Santiago Peña": a person's first name after the possessive
     if fold(m.text) not in AMBIGUOUS_CITIES and (city.population >= SMALL_CITY or city.capital_of):
         return True
     if any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in ner_spans):
         return False  # "Central" in "Central Asia", "Vostochny" in "Vostochny Cosmodrome"
-    text = doc.text if text is None else text
     if re.match(r" [A-Z][a-z]", text[m.end:m.end + 3]):
         return False  # the same without a model: a longer proper name goes on
     if (m.start, m.end) in ner_places:

@@ -18,7 +18,7 @@ from ..reference import fold, reference
 from ..sources import Article, slugify
 from . import lexicon as L
 from . import rx
-from .dates import DateMention, safe_date, find_dates, infer_year, resolve, WEEKDAYS
+from .dates import MONTHS, DateMention, safe_date, find_dates, infer_year, resolve, WEEKDAYS
 from .mentions import Mention, without_article
 
 __all__ = ["extract_relations"]
@@ -743,8 +743,8 @@ def _memberships(run: _Run, sent: Sentence) -> None:
                     if colon and pos < colon.end():
                         continue
                     after = clause[pos:pos + 12]
-                    if re.match(r"⟦S\d+⟧\s*(?:'s|’s)\s+⟦C", after):
-                        continue  # "Thailand's Bangkok": a place, not a member
+                    if re.match(r"⟦S\d+⟧\s*(?:'s|’s)\s+⟦C", after) or re.search(r"⟦C\d+⟧\s*,\s*$", clause[:pos]):
+                        continue  # "Thailand's Bangkok", "in Santiago, Chile": a place, not a member
                     if re.match(r"⟦S\d+⟧\s*(?:'s|’s)\s+(?!(?:\w+\s+)?(?:membership|accession|entry|admission|"
                                 r"joining|bid)\b)[a-z]", clause[pos:pos + 60]) and "⟦S" not in clause[pos + 4:pos + 60]:
                         continue  # "prompted by Russia's invasion": the state owns something else
@@ -846,7 +846,7 @@ def _founded(run: _Run, sent: Sentence) -> None:
 # -- events ------------------------------------------------------------------------------------
 _SUMMIT = rx.compile(
     rf"(?:(?P<ord>{L.ORDINAL})\s+)?(?:(?P<yr>(?:19|20)\d\d)\s+)?(?:(?:{L.slot('O', 'o1')}|{L.slot('C', 'c1')})\s*(?:[-–]\s*[A-Z][a-z]+\s+)?)?"
-    rf"(?:(?:leaders['’]?|heads of state|annual|extraordinary|informal|virtual|special|high-level)\s+)*"
+    rf"(?:(?:[Ll]eaders['’]?|heads of state|annual|extraordinary|informal|virtual|special|high-level)\s+)*"
     # an organization's "Leaders Meeting" / "Heads of Government Meeting" is its summit
     rf"(?P<noun>[Ss]ummits?|SUMMITS?|(?(o1)(?:(?:Economic\s+)?Leaders['’]?|Heads\s+of\s+(?:State|Government))\s+Meeting|(?!)))\b"
     rf"(?:\s+and\s+Related\s+Summits)?"
@@ -1080,7 +1080,7 @@ def _events(run: _Run, sent: Sentence) -> None:
             if org is None and said:
                 org = run.key_of(int(said.group("so")))
         # another summit than the reported one: "which" names it ("next", "last", "2021")
-        before = re.search(r"\b(next|upcoming|following|last|previous|future|first-ever)\s+(?:year's\s+)?(?:[\w]+-[\w-]+\s+)?(?:⟦[OC]\d+⟧\s+)?$",
+        before = re.search(r"\b(next|upcoming|following|last|previous|future|first-ever)\s+(?:year's\s+)?(?:(?!summit)[a-z][\w-]+\s+)?(?:⟦[OC]\d+⟧\s+)?$",
                            masked[max(0, m.start() - 40):m.start("noun")], re.I)
         which = before.group(1).lower() if before else None
         if which is None and re.search(r"\b(?:last|previously|first)\s+met\b|\bmet\s+(?:last|previously)\b", masked[:m.start()]):
@@ -1091,18 +1091,38 @@ def _events(run: _Run, sent: Sentence) -> None:
             which = later_year.group(1)  # "... at the organization's summit in Istanbul in 2021"
         if m.group("yr") and ctx_year and int(m.group("yr")) != ctx_year and not m.group("ord"):
             which = m.group("yr")  # "Brazil will host the 2025 BRICS summit" in a story of 2024
-        if which is not None and not m.group("ord"):
-            key = f"event/{art}/{which}-summit"
-            ev = _new_event(run, key, "Summit", f"{which} summit", sent, m.start("noun"), "event:summit")
-            ev.organizer = ev.organizer or org or (_main_summit(run).organizer if _main_summit(run) else None)
+        # what follows the name: "... in Johannesburg, South Africa, in August 2023" (dated apart)
+        apart, tail_city, tail_host = _event_tail(masked, m.end(), ctx_year)
+        if which is None and apart:
+            which = apart
+        city_apart = None
+        if which is None and not m.group("ord") and m.group("c2"):
+            # "the summit in Johannesburg" when the summit reported is in Kazan: another summit
+            known = [e for e in run.events.values() if e.type == "Summit" and e.date_rank != 0
+                     and e.organizer in (None, org) and e.location]
+            c = run.key_of(int(m.group("c2")))
+            if known and all(e.location.most_common(1)[0][0] != c and e.location[c] == 0 for e in known):
+                city_apart = c
+                which = f"in {run.entities[c].label}"
+        if which is not None and (not m.group("ord") or apart):
+            key = f"event/{art}/{slugify(m.group('ord') or which)}-summit"
+            label = f"summit {which}" if city_apart else f"{m.group('ord') or which} summit"
+            main = _main_summit(run)
+            ev = _new_event(run, key, "Summit", label, sent, m.start("noun"), "event:summit")
+            ev.organizer = ev.organizer or org or (main.organizer if main is not None and main is not ev else None)
             later = which in ("next", "upcoming", "following", "future") or (
                 which.isdigit() and ctx_year is not None and int(which) > ctx_year)
-            ev.votes["planned" if later else "happened"] += 5
+            if not city_apart:  # (a summit elsewhere takes its tense from its own clause)
+                ev.votes["planned" if later else "happened"] += 5
             ev.date_rank = 0
-            c = m.group("c2")
+            c = m.group("c2") or tail_city
             if c:
                 ev.location[run.key_of(int(c))] += 3
                 ev.note(f"location:{run.key_of(int(c))}", run.ev(sent, "location:summit-in"))
+            h = m.group("hs") or tail_host
+            if h and ev.host is None:
+                ev.host = run.key_of(int(h))
+                ev.note("host", run.ev(sent, "host:summit-hosted-by"))
             continue
         ev = _summit_for(run, org, m.group("ord"))
         ordn = _ordinal_value(m.group("ord"))
@@ -1440,6 +1460,45 @@ def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -
             ev.part_of = main.key
             ev.note("partOf", run.ev(sent, "partOf:sidelines"))
     return ev
+
+
+_MONTHS_RX = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
+#: one piece of what follows an event's name: its place, its host, its time ("the bloc's summit in
+#: Johannesburg, South Africa, in August 2023", "its eighth summit, hosted by Turkey in Istanbul in
+#: November 2021", "the summit that India hosted in New Delhi", "the next summit, to be held in Dushanbe")
+_TAIL_PART = rx.compile(
+    r"\s*,?\s*(?:(?:(?:to\s+be|which\s+(?:will\s+be|was)|that\s+(?:will\s+be|was)|was|were|will\s+be|is\s+to\s+be)\s+)?"
+    r"(?:held|hosted|staged|convened)(?:\s+by\s+⟦S(?P<hs>\d+)⟧)?"
+    r"|(?:that|which)\s+⟦S(?P<hs2>\d+)⟧\s+(?:hosted|held|will\s+host|is\s+to\s+host)"
+    r"|in\s+(?:the\s+(?:(?:⟦D\d+⟧|[\w-]+)\s+)?(?:city|capital|town|resort)\s+of\s+)?⟦C(?P<c>\d+)⟧"
+    r"|⟦S\d+⟧|the\s+(?:⟦D\d+⟧|[\w-]+)\s+capital"
+    rf"|in\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS_RX}\s+)?(?:\d{{1,2}},?\s+)?(?P<y>(?:19|20)\d\d)\b"
+    r"|(?P<rel>last|next)\s+year\b|(?P<ago>a\s+year|two\s+years|\d+\s+years)\s+ago\b|(?P<that>that\s+year)\b)")
+
+
+def _event_tail(masked: str, end: int, year: int | None) -> tuple[str | None, int | None, int | None]:
+    """What follows an event's name at ``end``: (its time when it is not the story's ``year`` --
+    "2023", "last", "next" -- , the mention index of its city, of its host state)."""
+    when = city = host = None
+    pos = end
+    while (m := _TAIL_PART.match(masked, pos)) and m.end() > pos:
+        pos = m.end()
+        if m.group("c") and city is None:
+            city = int(m.group("c"))
+        if m.group("hs") or m.group("hs2"):
+            host = host or int(m.group("hs") or m.group("hs2"))
+        y = m.group("y")
+        if m.group("that"):  # "in 2009 ... their first summit that year": the year told before
+            told = re.findall(r"\b((?:19|20)\d\d)\b", masked[:end])
+            y = told[-1] if told else None
+        if y and year and int(y) != year:
+            when = when or y
+        elif m.group("rel") or m.group("ago"):
+            when = when or ("next" if m.group("rel") == "next" else "last")
+    return when, city, host
+
+
+_MONTH_YEAR = rx.compile(rf"\bin\s+(?P<m>{_MONTHS_RX})\s+(?P<y>(?:19|20)\d\d)\b")
 
 
 #: a meeting dated apart from the story's ("their meeting ... in September", "last met in 2019")
@@ -2108,6 +2167,11 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             fut += 2  # "arrived ... to attend the summit": the summit is still ahead
         if re.search(r"\b(?:postponed|put off|delayed|rescheduled|pushed back)\b", window, re.I):
             fut += 3  # "the summit planned for January was postponed": it has not taken place
+        when = _MONTH_YEAR.search(masked, pos, pos + 60)
+        if when and run.anchor is not None:  # "the summit in New Delhi in September 2023", told in June
+            told = (int(when.group("y")), MONTHS[when.group("m").lower()])
+            if told != (run.anchor.year, run.anchor.month):
+                fut, past = (fut + 3, past) if told > (run.anchor.year, run.anchor.month) else (fut, past + 3)
         if ongoing or past > fut:
             ev.votes["happened"] += 1
             ev.note("status:Happened", run.ev(sent, "status:tense"))

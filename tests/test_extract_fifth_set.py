@@ -1,0 +1,97 @@
+"""Constructions found missing by the error analysis of 2026-12-05 (issue 3): other summits told
+in passing by their place and time ("the bloc's summit in Johannesburg in August 2023", "its
+eighth summit, hosted by Turkey in Istanbul in November 2021", "the next formal summit, to be held
+in Dushanbe"); sentences written for the tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract import Extractor
+
+from test_extract_rules import facts, run
+
+
+@pytest.fixture(scope="module", params=["auto", "none"])
+def ex(request):
+    return Extractor(request.param, today=dt.date(2026, 12, 5))
+
+
+def summits(result):
+    return {k: e for k, e in result.entities.items() if e.type == "Summit"}
+
+
+def about(f, summit_label):
+    return {(p, o) for s, p, o in f if s == summit_label}
+
+
+def summit_at(result, city):
+    """The label of the one summit located in ``city``."""
+    f = facts(result)
+    found = {s for s, p, o in f if p == "location" and o == city and s in {e.label for e in summits(result).values()}}
+    assert len(found) == 1, (city, found)
+    return found.pop()
+
+
+def test_a_summit_dated_in_another_year_is_another_summit(ex):
+    r = run(ex, "Leaders of the Pacific Alliance met in Lima on Monday. The alliance admitted Ecuador "
+                "at the bloc's summit in Santiago, Chile, in August 2022.", published="2025-06-09")
+    f = facts(r)
+    old = summit_at(r, "Santiago")
+    assert old != summit_at(r, "Lima")
+    assert ("status", "Happened") in about(f, old)
+    assert ("hostCountry", "Chile") in about(f, old)
+
+
+def test_a_numbered_summit_hosted_in_another_year(ex):
+    r = run(ex, "The 12th summit of the Organization of Turkic States opened in Astana on Tuesday. "
+                "The group took its name at its eighth summit, hosted by Turkey in Istanbul in November "
+                "2021.", published="2025-10-07")
+    f = facts(r)
+    old = summit_at(r, "Istanbul")
+    assert {("hostCountry", "Türkiye"), ("status", "Happened")} <= about(f, old)
+    assert ("organizedBy", "Organization of Turkic States") in about(f, old)
+    assert ("location", "Istanbul") not in about(f, summit_at(r, "Astana"))
+
+
+def test_the_summit_a_state_hosted_earlier(ex):
+    r = run(ex, "Indian Prime Minister Narendra Modi arrived in Accra on Wednesday. He thanked Ghana for "
+                "its support at the summit that India hosted in New Delhi in September 2023.",
+                published="2025-07-02")
+    f = facts(r)
+    old = summit_at(r, "New Delhi")
+    assert {("hostCountry", "India"), ("status", "Happened")} <= about(f, old)
+
+
+def test_the_next_summit_to_be_held_in_a_capital(ex):
+    r = run(ex, "Leaders of the Commonwealth of Independent States met informally in St Petersburg on "
+                "Thursday. Putin invited them to the next formal CIS summit, to be held in Dushanbe, the "
+                "Tajik capital, in October.", published="2025-12-25")
+    f = facts(r)
+    nxt = summit_at(r, "Dushanbe")
+    assert {("status", "Planned"), ("organizedBy", "Commonwealth of Independent States")} <= about(f, nxt)
+    assert nxt != summit_at(r, "Saint Petersburg")
+
+
+def test_the_first_summit_that_year_in_a_city(ex):
+    r = run(ex, "Leaders of the Mekong-Lancang group met in Bangkok on Friday. The group was formed in "
+                "2016 by China, Thailand and Vietnam, whose leaders held their first summit that year in "
+                "the Chinese city of Sanya.", published="2025-03-07")
+    f = facts(r)
+    first = summit_at(r, "Sanya")
+    assert ("status", "Happened") in about(f, first)
+
+
+def test_a_summit_later_in_the_year_is_planned(ex):
+    r = run(ex, "President Biden said he looked forward to attending the G20 Leaders' Summit in New Delhi "
+                "in September 2023.", published="2023-06-23")
+    f = facts(r)
+    s = summit_at(r, "New Delhi")
+    assert {("status", "Planned"), ("organizedBy", "Group of Twenty")} <= about(f, s)
+
+
+def test_a_summit_in_the_same_year_and_place_is_the_story_s_summit(ex):
+    r = run(ex, "The ASEAN summit opened in Vientiane on Tuesday. Laos hosts the summit in Vientiane in "
+            "October 2024 for the first time since 2016.", published="2024-10-08")
+    assert len(summits(r)) == 1
