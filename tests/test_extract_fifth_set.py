@@ -95,3 +95,79 @@ def test_a_summit_in_the_same_year_and_place_is_the_story_s_summit(ex):
     r = run(ex, "The ASEAN summit opened in Vientiane on Tuesday. Laos hosts the summit in Vientiane in "
             "October 2024 for the first time since 2016.", published="2024-10-08")
     assert len(summits(r)) == 1
+
+
+def meetings_of(f):
+    """{frozenset of participants} of every meeting in the facts ``f``."""
+    parts: dict[str, set] = {}
+    for s, p, o in f:
+        if p == "participant" and ("talks" in s.lower() or "meeting" in s.lower()):
+            parts.setdefault(s, set()).add(o)
+    return {frozenset(v) for v in parts.values()}
+
+
+def test_a_meeting_told_with_words_between_meeting_and_with(ex):
+    f = facts(run(ex, "On Saturday Ukrainian President Volodymyr Zelensky held his first face-to-face meeting "
+                      "since Russia's invasion with the Indian prime minister, Narendra Modi.",
+                  published="2023-05-21"))
+    assert frozenset({"Volodymyr Zelensky", "Narendra Modi"}) in meetings_of(f)
+
+
+def test_the_subject_met_someone_at_the_end_of_a_long_clause(ex):
+    f = facts(run(ex, "Ukrainian President Volodymyr Zelensky told the Arab leaders that some of them were "
+                      "turning a blind eye to the annexations, and also met Saudi Crown Prince Mohammed bin "
+                      "Salman on the sidelines.", published="2023-05-20"))
+    assert frozenset({"Volodymyr Zelensky", "Mohammed bin Salman"}) in meetings_of(f)
+
+
+def test_the_two_held_talks_are_the_two_just_named(ex):
+    f = facts(run(ex, "Russian Foreign Minister Sergei Lavrov discussed the grain deal with his Turkish "
+                      "counterpart, Hakan Fidan, when the two held talks in Moscow last Thursday.",
+                  published="2023-09-04"))
+    assert frozenset({"Sergei Lavrov", "Hakan Fidan"}) in meetings_of(f)
+
+
+def test_received_at_a_palace_by_the_president_of_a_state(ex):
+    r = run(ex, "Turkish President Recep Tayyip Erdogan arrived in Athens on Thursday. Erdogan was received "
+                "at the Presidential Mansion by the President of Greece, Katerina Sakellaropoulou.",
+            published="2023-12-07")
+    f = facts(r)
+    assert frozenset({"Recep Tayyip Erdogan", "Katerina Sakellaropoulou"}) in meetings_of(f)
+    assert not any(e.type == "Person" and "ial" in e.label for e in r.entities.values())
+
+
+def test_a_welcome_at_the_airport_is_not_talks(ex):
+    f = facts(run(ex, "Indian Prime Minister Narendra Modi arrived in Moscow on Monday. Modi was received at "
+                      "the airport by First Deputy Prime Minister Denis Manturov.", published="2024-07-08"))
+    assert frozenset({"Narendra Modi", "Denis Manturov"}) not in meetings_of(f)
+
+
+def test_a_courtesy_call_is_a_meeting(ex):
+    f = facts(run(ex, "Vietnamese Prime Minister Pham Minh Chinh paid a courtesy call on Polish President "
+                      "Andrzej Duda in Warsaw on Thursday.", published="2025-01-16"))
+    assert frozenset({"Pham Minh Chinh", "Andrzej Duda"}) in meetings_of(f)
+
+
+def test_separate_talks_in_a_city_with_two_leaders(ex):
+    f = facts(run(ex, "South Korean President Yoon Suk Yeol hosted Japanese Prime Minister Fumio Kishida and "
+                      "Chinese Premier Li Qiang for a trilateral summit. On Sunday Yoon held separate bilateral "
+                      "talks in Seoul with Li and with Kishida.", published="2024-05-27"))
+    got = meetings_of(f)
+    assert frozenset({"Yoon Suk Yeol", "Li Qiang"}) in got
+    assert frozenset({"Yoon Suk Yeol", "Fumio Kishida"}) in got
+
+
+def test_talks_with_one_and_a_meeting_with_another(ex):
+    f = facts(run(ex, "Chinese President Xi Jinping arrived in Budapest on Wednesday. Xi is expected to hold "
+                      "talks with Prime Minister Viktor Orban and meet with President Tamas Sulyok.",
+                  published="2024-05-08"))
+    got = meetings_of(f)
+    assert frozenset({"Xi Jinping", "Viktor Orban"}) in got
+    assert frozenset({"Xi Jinping", "Tamas Sulyok"}) in got
+
+
+def test_a_family_name_first_is_the_person(ex):
+    f = facts(run(ex, "Among those at the forum were Chinese Foreign Minister Wang Yi and Russian Foreign "
+                      "Minister Sergei Lavrov. Lavrov held talks with Wang in the city on Thursday.",
+                  published="2024-07-26"))
+    assert frozenset({"Sergei Lavrov", "Wang Yi"}) in meetings_of(f)

@@ -19,6 +19,7 @@ that a longer PERSON span beats a city name inside it ("Santiago Peña").
 """
 from __future__ import annotations
 
+from collections import Counter
 import functools
 import re
 import unicodedata
@@ -650,9 +651,16 @@ def without_article(name: str) -> str:
     return re.sub(r"^(?:al|el|Al|El)[-‑]", "", name)
 
 
+#: first words of names that are also common words at the start of a sentence
+_NOT_SHORT_NAME = frozenset({"The", "Mr", "Mrs", "Ms", "Dr", "Sir", "King", "Emir", "Amir", "Shah", "Pope", "Lord",
+                             "Lady", "Dame", "Gen", "Col", "Adm", "Mark", "Will", "May", "Hope", "Said", "Rand"})
+
+
 def _name_aliases(doc, mentions: list[Mention], gaz: Gazetteer, text: str | None = None) -> list[Mention]:
     """Other mentions of a known person: the full name again, or its last name alone ("Putin")."""
     names: dict[str, str] = {}
+    persons = {m.text for m in mentions if m.kind == "P" and not m.source.startswith("anaphor")}
+    firsts = Counter(n.split()[0] for n in persons if len(n.split()) > 1)
     for m in mentions:
         if m.kind != "P" or m.source.startswith("anaphor"):
             continue
@@ -665,8 +673,9 @@ def _name_aliases(doc, mentions: list[Mention], gaz: Gazetteer, text: str | None
         if len(words) > 1 and bare != last and len(bare) >= 3 and not _names_state_or_org(gaz, bare):
             names.setdefault(bare, m.text)
         first = words[0]
-        if len(words) in (2, 3) and 2 <= len(first) <= 3 and first[:1].isupper() and not _names_state_or_org(gaz, first):
-            names.setdefault(first, m.text)  # family name first: "Xi" of "Xi Jinping", "Kim", "Lee"
+        if len(words) in (2, 3) and 2 <= len(first) <= 4 and first[:1].isupper() and firsts[first] == 1 and \
+                first not in _NOT_SHORT_NAME and not _names_state_or_org(gaz, first):
+            names.setdefault(first, m.text)  # family name first: "Xi" of "Xi Jinping", "Kim", "Wang", "Yoon"
     if not names:
         return []
     covered = [(m.start, m.end) for m in mentions]

@@ -539,7 +539,7 @@ def _record_office(run: _Run, sent: Sentence, p_idx: int, holder_idx: int | None
 
 _ANAPHOR_OFFICE = rx.compile(
     rf"\b(?:the|its)\s+(?:{L.slot('SD', 'h')}\s*{L.POSS}?\s+)?(?P<t>leader|president|prime minister|premier|"
-    rf"chancellor|head of state|top leader|king|emir|crown prince|secretary[- ]general)(?:\s+of\s+(?:the\s+)?{L.slot('SO', 'h2')})?(?!\s*,?\s*⟦P)",
+    rf"chancellor|head of state|top leader|king|emir|crown prince|secretary[- ]general)\b(?:\s+of\s+(?:the\s+)?{L.slot('SO', 'h2')})?(?!\s*,?\s*⟦P)",
     re.I)
 
 
@@ -927,10 +927,10 @@ _WITH_APPOS = (r"(?<=with\s)the\s+⟦[SD]\d+⟧\s*(?:'s|’s)?\s+(?:[\w-]+\s+){0
                r"premier|chancellor|foreign\s+minister|counterpart)\s*,\s+")
 _BILATERAL = [
     ("meeting:between", rx.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:met", rx.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,60}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks\s+(?:there\s+|also\s+|later\s+)?with|holds talks with|hold talks with|held\s+(?:his|her|their)\s+(?:[\w-]+\s+){{0,3}}?talks(?:\s+in\s+(?:a|over\s+a|more\s+than\s+a|\w+)\s+(?:year|years|months))?\s+with|(?:held|had|holds|has|will hold|will have)\s+(?:(?:a|an|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?meeting|(?:separate|bilateral|\w+\s+bilateral)\s+(?:[\w-]+\s+)?meetings)\s+with|talked with|sat down with|hosted|received|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+|{_WITH_APPOS})?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:met", rx.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,140}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks\s+(?:there\s+|also\s+|later\s+|in\s+⟦C\d+⟧\s+)?with|holds talks with|hold talks with|held\s+(?:his|her|their)\s+(?:[\w-]+\s+){{0,3}}?talks(?:\s+in\s+(?:a|over\s+a|more\s+than\s+a|\w+)\s+(?:year|years|months))?\s+with|(?:held|had|holds|has|will hold|will have)\s+(?:(?:a|an|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?meeting(?:\s+(?:since|in|at|on)\s+(?:[^.;⟦,]|⟦[SDC]\d+⟧){{0,50}}?)?|(?:separate|bilateral|\w+\s+bilateral)\s+(?:[\w-]+\s+)?meetings)\s+with|talked with|sat down with|hosted|received|(?:paid|pays|will pay|made)\s+a\s+courtesy\s+call\s+on|called\s+on|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+|{_WITH_APPOS})?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:and-held-talks", rx.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+|then\s+|later\s+|first\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,3}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
     ("meeting:and-agreed-after-talks", rx.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:agreed|pledged|vowed|discussed|signed|reached)\b[^.;⟦]{{0,120}}?\b(?:after|during|in|at)\s+(?:[\w-]+\s+){{0,4}}?(?:talks|a meeting|their meeting)\b", re.I)),
-    ("meeting:received-by", rx.compile(rf"{L.slot('P', 'a')}\s+(?:was|were|is|will be)\s+(?:also\s+|later\s+|then\s+)?(?:received|hosted|welcomed)\s+by\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:received-by", rx.compile(rf"{L.slot('P', 'a')}\s+(?:was|were|is|will be)\s+(?:also\s+|later\s+|then\s+)?(?:received|hosted|welcomed)\s+(?:(?:at|in)\s+(?!the\s+(?:airport|tarmac|airbase|air\s+base)\b)(?:[^.;⟦,]|⟦[CR]\d+⟧){{0,50}}?\s+)?by\s+(?:{L.PRE_TITLE}|the\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+(?:the\s+)?⟦[SO]\d+⟧\s*,\s+){L.slot('P', 'b')}", re.I)),
     ("meeting:travelled-for-talks", rx.compile(rf"{L.slot('P', 'a')}[^.;⟦]{{0,40}}?\b(?:travell?ed|flew|went|came|traveling|travelling|will travel|(?:will|to)\s+fly(?:\s+on\s+\w+)?|is travell?ing)\s+to\s+(?:the\s+)?{_PLACE_PRE}?(?:⟦[CS]\d+⟧)\s*,?\s+(?:(?:[^.;⟦]|⟦[SDR]\d+⟧){{0,50}}?)for\s+(?:[\w-]+\s+){{0,3}}?(?:talks|(?<!summit )meeting|discussions)\s+(?:the same day\s+|later\s+|there\s+)?with\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:welcomed-before-talks", rx.compile(rf"{L.slot('P', 'a')}\s+(?:also\s+)?(?:greeted|welcomed|received|hosted)\s+{L.PRE_TITLE}{L.slot('P', 'b')}[^.;]{{0,80}}?\b(?:ahead of|before|for)\s+(?:their\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:talks|meeting|discussions|negotiations)\b", re.I)),
     ("meeting:their", rx.compile(r"\btheir\s+(?:\w+\s+)?(?P<noun>talks|meeting|discussions|negotiations|summit)\b", re.I)),
@@ -938,7 +938,7 @@ _BILATERAL = [
     ("meeting:recalled", rx.compile(r"\b(?:the\s+two\s+(?:leaders|presidents|prime\s+ministers|men|women)|they|both\s+leaders)"
                                     r"\s+(?:had\s+)?(?:last|previously)\s+met\b|\b(?:their|the\s+two\s+leaders['’]?)\s+"
                                     r"(?:previous|last|earlier)\s+meeting\b", re.I)),
-    ("meeting:two-leaders", rx.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)\s+(?:then\s+|later\s+|also\s+|first\s+)?(?:held|had|met)\b", re.I)),
+    ("meeting:two-leaders", rx.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+(?:(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|ministers|foreign\s+ministers|men|women)\s+)?(?:then\s+|later\s+|also\s+|first\s+)?(?:held|had|met)\b", re.I)),
 ]
 _THREE_WAY = r"(?:trilateral|three-way|tripartite|three-party)"
 _TRILATERAL = rx.compile(
@@ -950,6 +950,8 @@ _TRILATERAL = rx.compile(
     rf"{L.PRE_TITLE}{L.slot('P', 'c2')}", re.I)
 _AND_WITH = rx.compile(rf"(?P<rest>[^.;⟦]|⟦[SDOCG]\d+⟧){{0,120}}?,?\s+and\s+(?:separately\s+|later\s+|then\s+)?"
                        rf"with\s+{L.PRE_TITLE}{L.slot('P', 'c')}", re.I)
+_AND_VERB_WITH = rx.compile(rf"\s+and\s+(?:to\s+|will\s+|also\s+|later\s+|then\s+)*(?:meet|met|hold\s+talks|held\s+talks|"
+                            rf"talk)\s+(?:with\s+)?{L.PRE_TITLE}{L.slot('P', 'c')}", re.I)
 _AND_SEPARATE = rx.compile(rf"\s*,?\s+and\s+(?:with\s+)?{L.PRE_TITLE}{L.slot('P', 'c')}", re.I)
 _VISIT_ADJ = r"(?:(?:two|three|four|five|six|one|[2-6])-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+|recent\s+)*"
 _VISIT = [
@@ -1301,7 +1303,9 @@ def _events(run: _Run, sent: Sentence) -> None:
                 a, b = run.person_of.get(int(m.group("a"))), run.person_of.get(int(m.group("b")))
                 if a and b and a != b:
                     pair = tuple(sorted((a, b)))
-            elif rule == "meeting:their":
+            elif rule == "meeting:their" or (rule == "meeting:two-leaders" and len(
+                    {run.person_of[i] for _, i, _ in _slots(masked, "P") if i in run.person_of}) == 2):
+                # "A discussed it with his counterpart, B, when the two held talks": the two named here
                 ps = sorted({run.person_of[i] for _, i, _ in _slots(masked, "P") if i in run.person_of})
                 if len(ps) == 2:
                     pair = tuple(ps)
@@ -1329,7 +1333,8 @@ def _events(run: _Run, sent: Sentence) -> None:
                     ev.location[run.key_of(ci)] += 3
                     ev.note(f"location:{run.key_of(ci)}", run.ev(sent, rule))
             # "held separate talks with A, ..., and with B": talks with each
-            more = _AND_WITH.match(masked, m.end()) if rule == "meeting:met" else None
+            more = (_AND_WITH.match(masked, m.end()) or _AND_VERB_WITH.match(masked, m.end())) \
+                if rule == "meeting:met" else None
             if more is None and rule == "meeting:met" and re.search(r"\bseparate\b", m.group(), re.I):
                 more = _AND_SEPARATE.match(masked, m.end())  # "separate talks with A and B": two meetings
             c = more and run.person_of.get(int(more.group("c")))
@@ -2142,6 +2147,9 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             if ev is not None and ev.type == "Visit" and ev.persons and person not in ev.persons:
                 if not re.search(r"welcom|greet|receiv|host|met|meet", clause, re.I):
                     continue
+            if ev is not None and ev.type == "Meeting" and ev.persons and person not in ev.persons and any(
+                    person in run.events[k].persons for k, _ in sent.events if k != ev.key):
+                continue  # "talks with A and a meeting with B": A is in the other meeting, not in B's
             for t in targets:
                 t.participants.setdefault(person, run.ev(sent, "participant:cue"))
         if re.search(r"\battended by\b|\bdelegations?\s+from\b|\btook part\b|\bparticipated\b", clause):
