@@ -171,3 +171,46 @@ def test_a_family_name_first_is_the_person(ex):
                       "Minister Sergei Lavrov. Lavrov held talks with Wang in the city on Thursday.",
                   published="2024-07-26"))
     assert frozenset({"Sergei Lavrov", "Wang Yi"}) in meetings_of(f)
+
+
+def test_attending_the_summit_which_opened_were(ex):
+    f = facts(run(ex, "Chinese President Xi Jinping chaired the China-Central Asia Summit in Xi'an on Friday. "
+                      "Attending the summit, which opened on Thursday, were President of Kazakhstan "
+                      "Kassym-Jomart Tokayev and President of Uzbekistan Shavkat Mirziyoyev.",
+                  published="2023-05-19"))
+    got = participants_of(f, "Summit")
+    assert {"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"} <= got
+
+
+def participants_of(f, word):
+    return {o for s, p, o in f if p == "participant" and word.lower() in s.lower()}
+
+
+def test_a_summit_named_after_a_state_and_a_region(ex):
+    r = run(ex, "Chinese President Xi Jinping chaired the China-Central Asia Summit in Xi'an on Friday.",
+            published="2023-05-19")
+    assert "China-Central Asia Summit" in {e.label for e in summits(r).values()}
+
+
+def test_the_second_summit_to_be_held_elsewhere_later_is_another(ex):
+    r = run(ex, "Chinese President Xi Jinping chaired the first China-Central Asia Summit in Xi'an on Friday. "
+                "The second summit will accordingly be held in Kazakhstan in 2025.", published="2023-05-19")
+    f = facts(r)
+    assert len(summits(r)) == 2
+    later = {s for s, p, o in f if p == "hostCountry" and o == "Kazakhstan"}
+    assert len(later) == 1 and ("status", "Planned") in about(f, later.pop())
+
+
+def test_sat_down_with_three_is_one_meeting_of_four(ex):
+    f = facts(run(ex, "Armenian Prime Minister Nikol Pashinyan sat down instead with French President Emmanuel "
+                      "Macron, German Chancellor Olaf Scholz and Charles Michel, the president of the European "
+                      "Council.", published="2023-10-05"))
+    assert frozenset({"Nikol Pashinyan", "Emmanuel Macron", "Olaf Scholz", "Charles Michel"}) in meetings_of(f)
+
+
+def test_met_one_and_another_clause_is_no_list(ex):
+    f = facts(run(ex, "On Thursday, US President Joe Biden met Japanese Prime Minister Fumio Kishida, and Chinese "
+                      "President Xi Jinping held talks with the Japanese leader.", published="2023-11-16"))
+    got = meetings_of(f)
+    assert frozenset({"Joe Biden", "Fumio Kishida"}) in got
+    assert frozenset({"Joe Biden", "Fumio Kishida", "Xi Jinping"}) not in got

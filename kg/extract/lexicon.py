@@ -166,7 +166,7 @@ HANDOVER = rx.compile(r"(?:pass(?:ed|es|ing)?|hand(?:ed|s|ing)?)\s+(?:over\s+)?(
                       r"t(?:ook|akes|aking)\s+over\s+(?:the\s+)?(?:rotating\s+)?(?:chair(?:manship)?|presidency|gavel)"
                       r"(?:\s+of\s+(?:the\s+)?[^,.;⟦]{0,40}?)?\s+from", re.I)
 PARTICIPATE = rx.compile(
-    r"\b(?:(?:attending|present at|at)\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|gathering)\s+"
+    r"\b(?:(?:attending|present at|at)\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|gathering)(?:\s*,[^,;.]{0,60},)?\s+"
     r"(?:included|include|includes|were)\b|(?:also\s+)?(?:present|in attendance)\s+(?:were|was)\b|"
     r"represent(?:ed|s|ing)(?=\s+(?:⟦[SO]|his\b|her\b|their\b))|speaking at|spoke at|addressing|told the (?:summit|meeting|gathering|leaders)|"
     r"attend(?:ed|s|ing)?|attendance|participat(?:ed|es|ing|ion|e)|take part|took part|taking part|"

@@ -888,7 +888,7 @@ _LEADERS_MEET = rx.compile(
     rf"(?:{L.slot('O', 'o')}\s+leaders|\b(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?)\s+of\s+"
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{L.slot('O', 'o2')}(?:\s*\(⟦O\d+⟧\))?(?:\s+[a-z][\w-]*){{0,3}})\s+(?:will\s+|are\s+to\s+)?"
     rf"(?:gathered|met|meet|gather|convened|convene|are meeting|are gathering)\b")
-_NAMED_SUMMIT = rx.compile(r"(?<![\w⟧-])(?P<name>(?:[A-Z][\w-]+\s+){1,4})(?P<noun>Summit)\b(?!\s+of\b)")
+_NAMED_SUMMIT = rx.compile(r"(?<![\w⟧-])(?P<name>(?:⟦[SO]\d+⟧[-–])?(?:[A-Z][\w-]+\s+){1,4})(?P<noun>Summit)\b(?!\s+of\b)")
 _SUMMIT_OF_THE = rx.compile(r"(?<![\w⟧-])(?P<noun>Summit)\s+of\s+the\s+(?:(?!Heads\b|Leaders\b)[A-Z][a-z]+"
                             r"(?:\s+[A-Z][a-z]+)?\b|⟦R\d+⟧)")
 _NOT_SUMMIT_NAME = rx.compile(
@@ -927,7 +927,7 @@ _WITH_APPOS = (r"(?<=with\s)the\s+⟦[SD]\d+⟧\s*(?:'s|’s)?\s+(?:[\w-]+\s+){0
                r"premier|chancellor|foreign\s+minister|counterpart)\s*,\s+")
 _BILATERAL = [
     ("meeting:between", rx.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:met", rx.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,140}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks\s+(?:there\s+|also\s+|later\s+|in\s+⟦C\d+⟧\s+)?with|holds talks with|hold talks with|held\s+(?:his|her|their)\s+(?:[\w-]+\s+){{0,3}}?talks(?:\s+in\s+(?:a|over\s+a|more\s+than\s+a|\w+)\s+(?:year|years|months))?\s+with|(?:held|had|holds|has|will hold|will have)\s+(?:(?:a|an|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?meeting(?:\s+(?:since|in|at|on)\s+(?:[^.;⟦,]|⟦[SDC]\d+⟧){{0,50}}?)?|(?:separate|bilateral|\w+\s+bilateral)\s+(?:[\w-]+\s+)?meetings)\s+with|talked with|sat down with|hosted|received|(?:paid|pays|will pay|made)\s+a\s+courtesy\s+call\s+on|called\s+on|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+|{_WITH_APPOS})?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:met", rx.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,140}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks\s+(?:there\s+|also\s+|later\s+|in\s+⟦C\d+⟧\s+)?with|holds talks with|hold talks with|held\s+(?:his|her|their)\s+(?:[\w-]+\s+){{0,3}}?talks(?:\s+in\s+(?:a|over\s+a|more\s+than\s+a|\w+)\s+(?:year|years|months))?\s+with|(?:held|had|holds|has|will hold|will have)\s+(?:(?:a|an|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?meeting(?:\s+(?:since|in|at|on)\s+(?:[^.;⟦,]|⟦[SDC]\d+⟧){{0,50}}?)?|(?:separate|bilateral|\w+\s+bilateral)\s+(?:[\w-]+\s+)?meetings)\s+with|talked with|sat down\s+(?:instead\s+|later\s+|also\s+|first\s+)?with|hosted|received|(?:paid|pays|will pay|made)\s+a\s+courtesy\s+call\s+on|called\s+on|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+|{_WITH_APPOS})?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:and-held-talks", rx.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+|then\s+|later\s+|first\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,3}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
     ("meeting:and-agreed-after-talks", rx.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:agreed|pledged|vowed|discussed|signed|reached)\b[^.;⟦]{{0,120}}?\b(?:after|during|in|at)\s+(?:[\w-]+\s+){{0,4}}?(?:talks|a meeting|their meeting)\b", re.I)),
     ("meeting:received-by", rx.compile(rf"{L.slot('P', 'a')}\s+(?:was|were|is|will be)\s+(?:also\s+|later\s+|then\s+)?(?:received|hosted|welcomed)\s+(?:(?:at|in)\s+(?!the\s+(?:airport|tarmac|airbase|air\s+base)\b)(?:[^.;⟦,]|⟦[CR]\d+⟧){{0,50}}?\s+)?by\s+(?:{L.PRE_TITLE}|the\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+(?:the\s+)?⟦[SO]\d+⟧\s*,\s+){L.slot('P', 'b')}", re.I)),
@@ -952,6 +952,10 @@ _AND_WITH = rx.compile(rf"(?P<rest>[^.;⟦]|⟦[SDOCG]\d+⟧){{0,120}}?,?\s+and\
                        rf"with\s+{L.PRE_TITLE}{L.slot('P', 'c')}", re.I)
 _AND_VERB_WITH = rx.compile(rf"\s+and\s+(?:to\s+|will\s+|also\s+|later\s+|then\s+)*(?:meet|met|hold\s+talks|held\s+talks|"
                             rf"talk)\s+(?:with\s+)?{L.PRE_TITLE}{L.slot('P', 'c')}", re.I)
+#: the rest of a list of people after the first one met ("with B, C and D")
+_MORE_PEOPLE = rx.compile(rf"(?:\s*,\s*{L.PRE_TITLE}⟦P\d+⟧)*\s*,?\s+and\s+(?!with\b){L.PRE_TITLE}⟦P\d+⟧"
+                          r"(?!\s+(?:[a-z]+ed|held|met|had|has|have|was|were|is|are|will|would|said|told|sat|made|"
+                          r"took|gave|spoke|went|came|began|won|led|also|then|later)\b)", re.I)
 _AND_SEPARATE = rx.compile(rf"\s*,?\s+and\s+(?:with\s+)?{L.PRE_TITLE}{L.slot('P', 'c')}", re.I)
 _VISIT_ADJ = r"(?:(?:two|three|four|five|six|one|[2-6])-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+|recent\s+)*"
 _VISIT = [
@@ -1034,7 +1038,7 @@ def _events(run: _Run, sent: Sentence) -> None:
         name = m.group("name")
         if _NOT_SUMMIT_NAME.search(name):
             continue
-        label = f"{name}Summit"
+        label = f"{_unmask(run, name)}Summit"  # ("the China-Central Asia Summit")
         ev = _new_event(run, f"event/{art}/{slugify(label)}", "Summit", label, sent, m.start("noun"),
                         "event:named-summit")
         named.append((m.start(), m.end()))
@@ -1095,6 +1099,9 @@ def _events(run: _Run, sent: Sentence) -> None:
             which = m.group("yr")  # "Brazil will host the 2025 BRICS summit" in a story of 2024
         # what follows the name: "... in Johannesburg, South Africa, in August 2023" (dated apart)
         apart, tail_city, tail_host = _event_tail(masked, m.end(), ctx_year)
+        if apart and _ordinal_value(m.group("ord")) is not None and any(
+                e.ordinal is not None for e in run.events.values() if e.type == "Summit"):
+            apart = None  # (numbered summits are told apart by their numbers, below)
         if which is None and apart:
             which = apart
         city_apart = None
@@ -1303,6 +1310,11 @@ def _events(run: _Run, sent: Sentence) -> None:
                 a, b = run.person_of.get(int(m.group("a"))), run.person_of.get(int(m.group("b")))
                 if a and b and a != b:
                     pair = tuple(sorted((a, b)))
+                    more = _MORE_PEOPLE.match(masked, m.end()) if rule == "meeting:met" and \
+                        not re.search(r"\bseparate", m.group(), re.I) else None
+                    if more:  # "A sat down with B, C and D": one meeting of the four
+                        group = {a, b} | {run.person_of[i] for _, i, _ in _slots(more.group(), "P") if i in run.person_of}
+                        pair = tuple(sorted(group))
             elif rule == "meeting:their" or (rule == "meeting:two-leaders" and len(
                     {run.person_of[i] for _, i, _ in _slots(masked, "P") if i in run.person_of}) == 2):
                 # "A discussed it with his counterpart, B, when the two held talks": the two named here
@@ -1472,10 +1484,11 @@ _MONTHS_RX = (r"(?:January|February|March|April|May|June|July|August|September|O
 #: Johannesburg, South Africa, in August 2023", "its eighth summit, hosted by Turkey in Istanbul in
 #: November 2021", "the summit that India hosted in New Delhi", "the next summit, to be held in Dushanbe")
 _TAIL_PART = rx.compile(
-    r"\s*,?\s*(?:(?:(?:to\s+be|which\s+(?:will\s+be|was)|that\s+(?:will\s+be|was)|was|were|will\s+be|is\s+to\s+be)\s+)?"
+    r"\s*,?\s*(?:(?:(?:to|which|that|will|would|is|are|was|were|shall)\s+){0,2}(?:[a-z]+ly\s+)?(?:be\s+)?"
     r"(?:held|hosted|staged|convened)(?:\s+by\s+⟦S(?P<hs>\d+)⟧)?"
     r"|(?:that|which)\s+⟦S(?P<hs2>\d+)⟧\s+(?:hosted|held|will\s+host|is\s+to\s+host)"
     r"|in\s+(?:the\s+(?:(?:⟦D\d+⟧|[\w-]+)\s+)?(?:city|capital|town|resort)\s+of\s+)?⟦C(?P<c>\d+)⟧"
+    r"|in\s+(?:the\s+)?⟦S(?P<hs3>\d+)⟧"
     r"|⟦S\d+⟧|the\s+(?:⟦D\d+⟧|[\w-]+)\s+capital"
     rf"|in\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS_RX}\s+)?(?:\d{{1,2}},?\s+)?(?P<y>(?:19|20)\d\d)\b"
     r"|(?P<rel>last|next)\s+year\b|(?P<ago>a\s+year|two\s+years|\d+\s+years)\s+ago\b|(?P<that>that\s+year)\b)")
@@ -1490,8 +1503,8 @@ def _event_tail(masked: str, end: int, year: int | None) -> tuple[str | None, in
         pos = m.end()
         if m.group("c") and city is None:
             city = int(m.group("c"))
-        if m.group("hs") or m.group("hs2"):
-            host = host or int(m.group("hs") or m.group("hs2"))
+        if m.group("hs") or m.group("hs2") or m.group("hs3"):
+            host = host or int(m.group("hs") or m.group("hs2") or m.group("hs3"))
         y = m.group("y")
         if m.group("that"):  # "in 2009 ... their first summit that year": the year told before
             told = re.findall(r"\b((?:19|20)\d\d)\b", masked[:end])
@@ -2322,7 +2335,7 @@ def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
         elif re.match(_THOSE_WHO_CAME, clause[c.start():], re.I) and pos > c.end():
             return c  # "Those who did make the trip included A, B and C"
         elif re.match(r"attended by\b|br(?:ought|ings|inging) together\b|(?:attending|present at|at)\s+(?:the|this)\s|"
-                      r"(?:[Aa]lso\s+)?(?:present|in attendance|attending)\s+(?:were|was|are|is)\b|(?:[Ss]peaking at|[Aa]ddressing)\s+the\s+[^,]{0,40},\s*(?:(?:[\w.-]+|⟦[SDO]\d+⟧)\s+){0,4}⟦P",
+                      r"(?:[Aa]lso\s+)?(?:present|in attendance|attending)\s+(?:were|was|are|is)\b|[Aa]ttending\s+(?:the|this)\s+[^,;]{0,40},[^,;]{0,60},\s+were\b|(?:[Ss]peaking at|[Aa]ddressing)\s+the\s+[^,]{0,40},\s*(?:(?:[\w.-]+|⟦[SDO]\d+⟧)\s+){0,4}⟦P",
                       clause[c.start():]) and pos > c.end() and \
                 not re.search(r"\b(?:said|told|when|while|after)\b", clause[c.end():pos]):
             return c  # "was attended by the leaders of A, B, ... as well as by X"
