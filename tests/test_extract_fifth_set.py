@@ -214,3 +214,32 @@ def test_met_one_and_another_clause_is_no_list(ex):
     got = meetings_of(f)
     assert frozenset({"Joe Biden", "Fumio Kishida"}) in got
     assert frozenset({"Joe Biden", "Fumio Kishida", "Xi Jinping"}) not in got
+
+
+def members_of(f, org):
+    return {s for s, p, o in f if p == "memberOf" and o == org}
+
+
+def test_a_bloc_made_up_of_states(ex):
+    f = facts(run(ex, "Prime ministers of the Visegrad Group met in Prague on Tuesday. The meeting of the bloc, "
+                      "known as the V4 and made up of the Czech Republic, Hungary, Poland and Slovakia, was hosted "
+                      "by Czech Prime Minister Petr Fiala.", published="2024-02-28"))
+    assert members_of(f, "Visegrád Group") == {"Czechia", "Hungary", "Poland", "Slovakia"}
+
+
+def test_prime_ministers_of_a_group_met_is_its_summit(ex):
+    r = run(ex, "Prime ministers of the Visegrad Group met in Prague on Tuesday.", published="2024-02-28")
+    f = facts(r)
+    s = summit_at(r, "Prague")
+    assert ("organizedBy", "Visegrád Group") in about(f, s)
+
+
+def test_foreign_ministers_of_a_group_met_is_no_summit(ex):
+    r = run(ex, "Foreign ministers of the Visegrad Group met in Prague on Tuesday.", published="2024-02-28")
+    assert not summits(r)
+
+
+def test_a_member_state_of_the_organization_in_apposition(ex):
+    f = facts(run(ex, "Leaders of the Caribbean Community met in Georgetown on Monday. Much of the agenda was "
+                      "devoted to Haiti, a member state of the Community.", published="2024-02-26"))
+    assert "Haiti" in members_of(f, "Caribbean Community")

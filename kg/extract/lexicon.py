@@ -185,7 +185,7 @@ MEMBER_CUE = rx.compile(
     r"founding\s+(?:members?|states?|countries|nations|fathers|signator(?:y|ies))|founders?|"
     r"(?:founded|set up|established|created|formed)(?:\s+in\s+\d{4})?\s+by|following in|"
     r"(?:groups|grouped|brings together|brought together|comprises|comprised|consists of|consisted of|"
-    r"(?:is|are|was|were) made up of|unites|united|(?:is|was) composed of)(?=\s+(?:together\s+)?(?:the\s+)?⟦S))\b",
+    r"(?:(?:is|are|was|were)\s+)?made up of|unites|united|(?:(?:is|was)\s+)?composed of)(?=\s+(?:together\s+)?(?:the\s+)?⟦S))\b",
     re.I)
 MEMBER_EXCLUDE = rx.compile(
     r"\b(?:observers?|partners?|dialogue|candidates?|appl(?:ied|y|ying|ication)|bid|aspir\w*|seek\w*|"

@@ -796,6 +796,11 @@ def _memberships(run: _Run, sent: Sentence) -> None:
                          r"member(?:\s+(?:state|country|nation))?\s*,", masked):
         run.add_fact(run.key_of(int(m.group("s"))), "memberOf", run.key_of(int(m.group("o"))),
                      run.ev(sent, "member:apposition"))
+    # "Haiti, a member state of the Community": the apposition states a membership
+    for m in re.finditer(r"⟦S(?P<s>\d+)⟧\s*,\s+(?:a|an|one|the)\s+(?:(?:fellow|founding|full|founder|full-fledged)\s+)?"
+                         r"member(?:\s+(?:state|country|nation))?\s+of\s+(?:the\s+)?⟦O(?P<o>\d+)⟧", masked, re.I):
+        run.add_fact(run.key_of(int(m.group("s"))), "memberOf", run.key_of(int(m.group("o"))),
+                     run.ev(sent, "member:apposition"))
     # "Orban, whose country is a member of the EU": the person's state
     for m in re.finditer(rf"⟦P(?P<p>\d+)⟧\s*,\s+whose\s+country\s+(?:is|was|has been|became)\s+(?:also\s+)?"
                          rf"(?:a|an)\s+(?:\w+\s+)?member\s+of\s+(?:both\s+)?(?:the\s+)?(?P<list>⟦O\d+⟧(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?⟦O\d+⟧)*)",
@@ -885,7 +890,8 @@ def _ordinal_value(text: str | None) -> int | None:
 
 
 _LEADERS_MEET = rx.compile(
-    rf"(?:{L.slot('O', 'o')}\s+leaders|\b(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?)\s+of\s+"
+    rf"(?:{L.slot('O', 'o')}\s+leaders|\b(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?|"
+    rf"(?<![Ff]oreign )(?<![Dd]eputy )[Pp]rime [Mm]inisters|[Pp]residents)\s+of\s+"
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{L.slot('O', 'o2')}(?:\s*\(⟦O\d+⟧\))?(?:\s+[a-z][\w-]*){{0,3}})\s+(?:will\s+|are\s+to\s+)?"
     rf"(?:gathered|met|meet|gather|convened|convene|are meeting|are gathering)\b")
 _NAMED_SUMMIT = rx.compile(r"(?<![\w⟧-])(?P<name>(?:⟦[SO]\d+⟧[-–])?(?:[A-Z][\w-]+\s+){1,4})(?P<noun>Summit)\b(?!\s+of\b)")
