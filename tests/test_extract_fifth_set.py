@@ -243,3 +243,30 @@ def test_a_member_state_of_the_organization_in_apposition(ex):
     f = facts(run(ex, "Leaders of the Caribbean Community met in Georgetown on Monday. Much of the agenda was "
                       "devoted to Haiti, a member state of the Community.", published="2024-02-26"))
     assert "Haiti" in members_of(f, "Caribbean Community")
+
+
+def test_the_three_presidents_signed_it_are_the_three_attending(ex):
+    f = facts(run(ex, "The summit of the Organization of Turkic States opened in Bishkek on Wednesday. It was "
+                      "attended by Kazakh President Kassym-Jomart Tokayev, Uzbek President Shavkat Mirziyoyev and "
+                      "Kyrgyz President Sadyr Japarov. At the close of the session, the three presidents signed "
+                      "the Bishkek Declaration.", published="2024-11-06"))
+    assert signatories(f, "Bishkek Declaration") == {"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev", "Sadyr Japarov"}
+
+
+def test_a_count_that_does_not_fit_names_no_signatories(ex):
+    f = facts(run(ex, "The summit of the Organization of Turkic States opened in Bishkek on Wednesday. It was "
+                      "attended by Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev. "
+                      "At the close of the session, the five presidents signed the Bishkek Declaration.",
+                  published="2024-11-06"))
+    assert not signatories(f, "Bishkek Declaration")
+
+
+def signatories(f, doc_word):
+    return {o for s, p, o in f if p == "signatory" and doc_word.lower() in s.lower()}
+
+
+def test_the_two_governments_will_issue_a_joint_statement(ex):
+    f = facts(run(ex, "British Prime Minister Keir Starmer will hold talks with Qatari Emir Sheikh Tamim bin Hamad "
+                      "Al Thani at Downing Street on Wednesday, after which the two governments will issue a joint "
+                      "statement.", published="2024-12-03"))
+    assert signatories(f, "joint statement") == {"United Kingdom", "Qatar"}

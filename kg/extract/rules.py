@@ -78,6 +78,8 @@ class Doc:
     events: dict[str, tuple[str, Evidence]] = field(default_factory=dict)
     signatories: dict[str, Evidence] = field(default_factory=dict)
     evidence: Evidence | None = None
+    #: "the five presidents signed it": (5, "president", evidence), resolved once participants are known
+    group: tuple | None = None
 
 
 class _Run:
@@ -1598,13 +1600,19 @@ def _doc_event(run: _Run, sent: Sentence) -> Event | None:
         main = min(prev, key=lambda e: order[e.type])  # "The two leaders signed ...": the event just told
     elif main is None or len(main.sentences) < 2:
         return None  # no event the article is about: a document signed elsewhere stays unattached
-    cities = {run.key_of(i) for _, i, _ in _slots(sent.masked, "C")}
+    cities = {run.key_of(i) for _, i, p in _slots(sent.masked, "C") if not _NAMES_DOC.match(sent.masked, p)}
     if cities - set(main.location):
         return None  # "... signed a deal in Istanbul": not at the article's event
     ref_year = (main.start.year if main.start else (run.anchor.year if run.anchor else None))
     if years and (ref_year is None or any(y != ref_year for y in years)):
         return None
     return main
+
+
+#: a city that names a document ("the Bishkek Declaration"), not where it was signed
+_NAMES_DOC = rx.compile(r"⟦C\d+⟧\s+(?:[A-Z][\w-]*\s+){0,2}(?:Declaration|Treaty|Agreement|Accord|Charter|Protocol|"
+                        r"Programme|Program|Plan|Statement|Communiqu|Convention|Principles|Vision|Consensus|"
+                        r"Roadmap|Initiative|Pact|Process|Commitment)")
 
 
 def _main_event(run: _Run) -> Event | None:
@@ -1721,9 +1729,13 @@ def _documents(run: _Run, sent: Sentence) -> None:
                     r"(?:\w+\s+){0,2}$", masked[:cue.start()], re.I):
                 for p in event.persons:  # "The two leaders signed ...": the two who met
                     d.signatories.setdefault(p, run.ev(sent, "doc:signatory-two-leaders"))
+            group = _SIGNING_GROUP.search(masked[max(0, cue.start() - 60):cue.start()])
+            if group and d.group is None:  # "the five presidents signed": who they are is known later
+                d.group = (L.number(group.group("n")), group.group("who").lower(), run.ev(sent, "doc:signatory-group"),
+                           sent.idx)
         if re.search(r"\b(?:by|between)\s+(?:both|the\s+two)\s+(?:countries|sides|governments|nations|states)\b|"
                      r"\b(?:both|the\s+two)\s+(?:countries|sides|governments|nations|states)\s+(?:\w+\s+)?"
-                     r"(?:signed|issued|released|adopted|inked)\b", masked, re.I):
+                     r"(?:sign|signed|issue|issued|release|released|adopt|adopted|ink|inked)\b", masked, re.I):
             for st in _two_sides(run):  # "the two governments signed 15 agreements"
                 d.signatories.setdefault(st, run.ev(sent, "doc:two-sides"))
         between = re.search(rf"\bbetween\s+(?:the\s+)?{L.slot('SO', 'a')}\s+and\s+(?:the\s+)?{L.slot('SO', 'b')}",
@@ -1737,6 +1749,36 @@ def _documents(run: _Run, sent: Sentence) -> None:
             continue
         for kind, idx, _ in _slots(m.group("rest"), "SO"):
             target.signatories.setdefault(run.key_of(idx), run.ev(sent, "doc:backing"))
+
+
+#: "the five presidents", "the three leaders" as the subject of signing or adopting
+_SIGNING_GROUP = rx.compile(r"\b(?:the|all)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                            r"(?P<who>presidents|leaders|prime\s+ministers|heads\s+of\s+(?:state|government)|"
+                            r"foreign\s+ministers|ministers)\s+(?:(?:\w+\s+){0,2})?$", re.I)
+
+
+def _group_signatories(run: _Run, d: Doc) -> None:
+    """Resolve "the five presidents signed it": the persons among the participants of the
+    document's event who hold that office, when there are exactly as many as the text says."""
+    n, who, ev, idx = d.group
+    word = {"presidents": "president", "prime ministers": "prime minister", "leaders": None,
+            "heads of state": None, "heads of government": None, "foreign ministers": "foreign minister",
+            "ministers": "minister"}.get(re.sub(r"\s+", " ", who))
+    told = [k for k, _ in run.sentences[idx].events]  # ("held talks ..., after which the two presidents signed")
+    for ek in d.events:
+        event = run.events.get(ek)
+        if event is None:
+            continue
+        people = list(dict.fromkeys(p for e in [event, *(run.events[k] for k in told)]
+                                    for p in e.participants if p.startswith("person/")))
+        fits = [p for p in people if any(
+            (word is None and leader) or (word is not None and title.lower().endswith(word) and
+                                           (leader or word not in ("president", "prime minister")))
+            for (_, title, leader) in run.offices.get(p, ()))]
+        if n is not None and len(fits) == n:
+            for p in fits:
+                d.signatories.setdefault(p, ev)
+            return
 
 
 def _two_sides(run: _Run) -> list[str]:
@@ -1784,6 +1826,11 @@ def _signatories(run: _Run, sent: Sentence, d: Doc, sign: re.Match, ds: int, de:
         offset = by.start("rest") if by else 0
     else:
         clause_start = max(masked.rfind(";", 0, sign.start()) + 1, 0)
+        # "A will meet B on Wednesday, after which the two governments will issue ...": its own subject
+        sub = list(re.finditer(r"\b(?:after|before|during|following|upon)\s+which\b|,\s*(?:where|when|whereupon)\b",
+                               masked[clause_start:sign.start()]))
+        if sub:
+            clause_start += sub[-1].end()
         zone = masked[clause_start:sign.start()]
         offset = clause_start
         tw = re.search(r"\btogether with\s+(?P<rest>[^.;]*)", masked)
@@ -2562,6 +2609,8 @@ def _finish_documents(run: _Run) -> None:
             run.add_fact(d.key, "documentCount", d.count, d.evidence)
         for ek, (pred, ev) in sorted(d.events.items()):
             run.add_fact(d.key, pred, ek, ev)
+        if d.group and not d.signatories and d.type != "AgreementPackage":
+            _group_signatories(run, d)
         for s, ev in sorted(d.signatories.items()):
             # (a package's signers only when the text names the two sides as signing it)
             if s in run.entities and (d.type != "AgreementPackage" or ev.rule == "doc:two-sides"):
