@@ -270,3 +270,17 @@ def test_the_two_governments_will_issue_a_joint_statement(ex):
                       "Al Thani at Downing Street on Wednesday, after which the two governments will issue a joint "
                       "statement.", published="2024-12-03"))
     assert signatories(f, "joint statement") == {"United Kingdom", "Qatar"}
+
+
+def test_a_bare_leader_title_leads_the_other_state_of_the_pair(ex):
+    f = facts(run(ex, "India and Ghana on Wednesday elevated their relationship to a comprehensive partnership as "
+                      "Prime Minister Narendra Modi held talks with Ghanaian President John Mahama in Accra.",
+                  published="2025-07-02"))
+    assert ("Narendra Modi", "leaderOf", "India") in f
+    assert ("John Mahama", "leaderOf", "Ghana") in f
+
+
+def test_a_bare_title_without_a_pair_leads_nothing(ex):
+    f = facts(run(ex, "Prime Minister Narendra Modi held talks with Ghanaian President John Mahama in Accra on "
+                      "Wednesday.", published="2025-07-02"))
+    assert not {o for s, p, o in f if s == "Narendra Modi" and p == "leaderOf"}

@@ -223,6 +223,7 @@ def extract_relations(article: Article, doc, mentions: list[Mention], *,
     _pronouns(run)
     for sent in run.sentences:
         _events(run, sent)
+    _bare_leaders(run)
     for sent in run.sentences:
         _documents(run, sent)
     for sent in run.sentences:
@@ -537,6 +538,42 @@ def _record_office(run: _Run, sent: Sentence, p_idx: int, holder_idx: int | None
         leader = False
     run.add_fact(person, "leaderOf" if leader else "officialOf", holder, ev)
     run.offices[person].append((holder, tnorm, leader))
+
+
+#: two states told as a pair: "India and Ghana", "the Greece-Türkiye council", "between Japan and Malaysia"
+_STATE_PAIR = rx.compile(r"⟦[SD](?P<a>\d+)⟧\s*(?:and|[-–/])\s*(?:the\s+)?⟦[SD](?P<b>\d+)⟧")
+
+
+def _bare_leaders(run: _Run) -> None:
+    """"Prime Minister Narendra Modi held talks with Ghanaian President John Mahama" in a story
+    that pairs "India and Ghana": a leader's title with no state, in talks with the leader of one
+    state of a pair the story tells, leads the other one (news leaves out the outlet's own country)."""
+    def led(person: str) -> set[str]:
+        return {h for (h, _, leader) in run.offices.get(person, ()) if leader and h.startswith("state/")}
+    bare = [f.subject for f in run.facts.values() if f.predicate == "title" and f.subject.startswith("person/")
+            and L.LEADER_HEADS.match(str(f.obj).lower()) and not run.offices.get(f.subject)]
+    if not bare:
+        return
+    pairs: Counter = Counter()
+    for sent in run.sentences:
+        for m in _STATE_PAIR.finditer(sent.masked):
+            a, b = run.key_of(int(m.group("a"))), run.key_of(int(m.group("b")))
+            if a and b and a != b:
+                pairs[frozenset((a, b))] += 1
+    for person in dict.fromkeys(bare):
+        partners = {q for e in run.events.values() if e.type == "Meeting" and person in e.persons
+                    for q in e.persons if q != person}
+        theirs = set().union(*(led(q) for q in partners)) if partners else set()
+        cands = {st for pair in pairs for st in pair if pair & theirs and st not in theirs}
+        taken = {h for p, offs in run.offices.items() if p != person for (h, _, leader) in offs if leader}
+        cands -= taken
+        if len(theirs) == 1 and len(cands) == 1:
+            st = cands.pop()
+            title = next(str(f.obj) for f in run.facts.values() if f.subject == person and f.predicate == "title")
+            tf = run.facts[(person, "title", title)]
+            run.add_fact(person, "leaderOf", st, Evidence(tf.evidence.start, tf.evidence.end, tf.evidence.sentence_start,
+                                                          tf.evidence.sentence_end, "office:two-sides"))
+            run.offices[person].append((st, title, True))
 
 
 _ANAPHOR_OFFICE = rx.compile(
