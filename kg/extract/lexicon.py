@@ -79,6 +79,8 @@ def title_case(title: str) -> str:
 # -- events ---------------------------------------------------------------------------------
 ORDINAL = (r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
            r"tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth(?:-[a-z]+)?|[a-z]+ieth|"
+           r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:first|second|third|fourth|fifth|sixth|"
+           r"seventh|eighth|ninth)|"
            # Roman numerals, as Latin American and European releases number summits ("the VIII CELAC Summit")
            r"(?-i:(?=(?:[IVXL]{2,7}|[VXL])\b)L?X{0,3}(?:IX|IV|V?I{0,3})\b))")
 SUMMIT_NOUN = r"(?:summits?|Summits?|SUMMIT)"

@@ -410,7 +410,8 @@ _NOT_PERSON = rx.compile(
     r"Airport|University|Ceremony|Cosmodrome|Palace|Kremlin|Hall|House|Square|Forum|Initiative|"
     r"Strategy|Programme|Program|Plan|Statement|Memorandum|Communiqu[eé]|Centre|Center|Bank|"
     r"Agency|News|Times|Post|Street|Avenue|Bridge|Port|Tower|Stadium|Cathedral|Mosque|Temple|"
-    r"Commission|Secretariat|Parliament|Assembly|Committee|Government|Cabinet|Office)\b")
+    r"Commission|Secretariat|Parliament|Assembly|Committee|Government|Cabinet|Office|Conference|Community|"
+    r"Pro Tempore|Organi[sz]ation)\b")
 
 
 def _clean_person(span):
@@ -500,6 +501,7 @@ def find_mentions(doc) -> list[Mention]:
     ner_spans = [(e.start_char, e.end_char) for e in ents]
     mentions = [m for m in _gazetteer_matches(doc, gaz, doc_text)
                 if _plausible_city(m, doc, ner_places, ner_spans, doc_text)]
+    mentions = _organs_of_others(doc_text, mentions)
     taken = [(m.start, m.end) for m in mentions]
 
     def overlaps(s, e):
@@ -640,6 +642,27 @@ def _new_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
                 out.append(Mention(hit.start(), hit.end(), kind, ref, hit.group(), "pattern"))
     # a new organization wins over places or states inside its name ("...Caribbean States")
     return out
+
+
+#: an organization's alias that is only an organ's generic name ("General Assembly" for the UN's)
+_GENERIC_ORGAN = rx.compile(r"^(?:General\s+Assembly|Security\s+Council|Secretariat)$")
+
+
+def _organs_of_others(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the General Assembly of the Organization of American States": in an article that gives the
+    organ to another organization, the bare "General Assembly" is that one's organ, not the UN's."""
+    generic = [m for m in mentions if m.kind == "O" and _GENERIC_ORGAN.match(m.text)]
+    if not generic:
+        return mentions
+    others = {m.start: m for m in mentions if m.kind == "O"}
+    foreign = set()
+    for m in generic:
+        of = re.match(r"\s+of\s+(?:the\s+)?", text[m.end:])
+        owner = others.get(m.end + of.end()) if of else None
+        if owner is not None and owner.ref != m.ref:
+            foreign.add((m.text, m.ref))
+    return [Mention(m.start, m.end, "G", m.text, m.text, "pattern") if (m.text, m.ref) in foreign and m in generic
+            else m for m in mentions]
 
 
 def _names_state_or_org(gaz: Gazetteer, text: str) -> bool:

@@ -902,26 +902,45 @@ _SUMMIT = rx.compile(
 #: groups are those of ``_SUMMIT``
 _SESSION_TAIL = (rf"(?P<yr>(?!))?(?P<c1>(?!))?(?:\s*\(⟦O\d+⟧\))?"
                  rf"(?:\s+(?:in|at)\s+(?:{L.slot('S', 'hs')}\s*{L.POSS}?\s+)?{L.slot('C', 'c2')})?")
+#: the bodies of an organization's leaders (or, for "General Assembly", of all its members)
+_LEADERS_BODY = (r"(?-i:Supreme(?:\s+[A-Z][\w-]*){0,3}\s+Council|(?:General\s+)?Assembly|(?:Council|Conference)\s+of\s+"
+                 r"(?:the\s+)?Heads\s+of\s+(?:State|Government)(?:\s+and\s+Government)?|Heads\s+of\s+State\s+Council|"
+                 r"Collective\s+Security\s+Council|(?:[A-Z][\w-]*\s+)?Summit)")
 _SESSION_SUMMIT = rx.compile(
-    rf"(?:(?P<ord>{L.ORDINAL})\s+)?(?:(?:ordinary|extraordinary|regular|annual|special)\s+)?"
-    rf"(?P<noun>session)\s+of\s+(?:the\s+)?(?:{L.slot('O', 'o1')}\s+)?"
-    rf"(?-i:Supreme(?:\s+[A-Z][\w-]*){{0,3}}\s+Council|Assembly|Council\s+of\s+(?:the\s+)?Heads\s+of\s+"
-    rf"(?:State|Government)|Heads\s+of\s+State\s+Council|Collective\s+Security\s+Council|"
-    rf"(?:[A-Z][\w-]*\s+)?Summit)(?:\s+of\s+(?:the\s+)?{L.slot('O', 'o2')})?" + _SESSION_TAIL, re.I)
+    rf"(?:(?P<ord>{L.ORDINAL})\s+)?(?P<qual>(?:ordinary|extraordinary|regular|annual|special)\s+)?"
+    # ("the Forty-Sixth Regular Meeting of the Conference of Heads of Government of the Caribbean Community")
+    rf"(?P<noun>session|meeting)\s+of\s+(?:the\s+)?(?:{L.slot('O', 'o1')}\s+)?"
+    rf"(?:{_LEADERS_BODY}|{L.slot('G', 'gb')})(?:\s+of\s+(?:the\s+)?{L.slot('O', 'o2')})?" + _SESSION_TAIL, re.I)
 #: "its 44th session": a numbered session of the body just named (the groups are those of ``_SUMMIT``)
 _ITS_SESSION = rx.compile(
     rf"\b(?:its|their)\s+(?P<ord>{L.ORDINAL})\s+(?:(?:ordinary|extraordinary|regular|annual)\s+)?"
     rf"(?P<noun>session)\b(?!\s+of\b)(?P<o1>(?!))?(?P<o2>(?!))?" + _SESSION_TAIL, re.I)
+#: "to hold the Forty-Seventh Regular Meeting in Grenada": a numbered session by its name alone
+_NUMBERED_SESSION = rx.compile(
+    rf"\b(?P<ord>(?i:{L.ORDINAL}))\s+(?:Regular|Ordinary|Extraordinary|Special)\s+(?P<noun>Meeting|Session)\b"
+    rf"(?!\s+of\b)(?P<o1>(?!))?(?P<o2>(?!))?" + _SESSION_TAIL)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
-def _ordinal_value(text: str | None) -> int | None:
+_ORD_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth".split(), 1)}
+_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_ORD_WORDS.update({w[:-1] + "ieth": n for w, n in _TENS.items()})  # "fortieth"
+
+
+def _ordinal_value(text: str | None, words: bool = False) -> int | None:
     """45 for "45th", 8 for "VIII"; None for ordinals in words, which often count something else
-    than the organization's summits ("the first Arab League summit Assad has attended")."""
+    than the organization's summits ("the first Arab League summit Assad has attended"), unless
+    ``words`` (a numbered session: "the fifty-fourth regular session" is 54)."""
     text = text or ""
     m = re.match(r"(\d+)", text)
     if m:
         return int(m.group(1))
+    m = re.fullmatch(r"(?:(\w+)-)?(\w+)", text.lower())
+    if words and m and (m.group(1) is None or m.group(1) in _TENS and _ORD_WORDS.get(m.group(2), 10) < 10) \
+            and m.group(2) in _ORD_WORDS:
+        return _TENS.get(m.group(1), 0) + _ORD_WORDS[m.group(2)]
     if text and all(c in _ROMAN for c in text):
         values = [_ROMAN[c] for c in text]
         return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
@@ -1097,13 +1116,19 @@ def _events(run: _Run, sent: Sentence) -> None:
         named.append((m.start(), m.end()))
         run.last_event = ev.key
     # summits
-    sessions = [*_SESSION_SUMMIT.finditer(masked), *_ITS_SESSION.finditer(masked)] if "ession" in masked else []
+    sessions = [m for m in _SESSION_SUMMIT.finditer(masked) if not (
+        m.group("gb") and not re.fullmatch(_LEADERS_BODY, run.mentions[int(m.group("gb"))].text)
+        or m.group("noun").lower() == "meeting" and not (m.group("ord") or m.group("qual")))] \
+        if "ession" in masked or "eeting" in masked else []
+    # (not a meeting of a ministers' council; "a meeting of the Assembly" is not numbered)
+    sessions += _ITS_SESSION.finditer(masked) if "ession" in masked else []
+    sessions += _NUMBERED_SESSION.finditer(masked) if "ession" in masked or "eeting" in masked else []
     for m in [*(_SUMMIT.finditer(masked) if has_summit else ()), *sessions]:
         if any(s <= m.start("noun") < e for s, e in named):
             continue
         o = m.group("o1") or m.group("o2")
         org = run.key_of(int(o)) if o else None
-        if m.re in (_SESSION_SUMMIT, _ITS_SESSION) and org is None:
+        if m.re in (_SESSION_SUMMIT, _ITS_SESSION, _NUMBERED_SESSION) and org is None:
             if not m.group("ord"):
                 continue  # ("the opening session")
             main = _main_summit(run)  # "its 44th session": of the organization whose summit it is
@@ -1144,7 +1169,7 @@ def _events(run: _Run, sent: Sentence) -> None:
             which = m.group("yr")  # "Brazil will host the 2025 BRICS summit" in a story of 2024
         # what follows the name: "... in Johannesburg, South Africa, in August 2023" (dated apart)
         apart, tail_city, tail_host = _event_tail(masked, m.end(), ctx_year)
-        if apart and _ordinal_value(m.group("ord")) is not None and any(
+        if apart and _ordinal_value(m.group("ord"), words=m.re is not _SUMMIT) is not None and any(
                 e.ordinal is not None for e in run.events.values() if e.type == "Summit"):
             apart = None  # (numbered summits are told apart by their numbers, below)
         if which is None and apart:
@@ -1179,7 +1204,7 @@ def _events(run: _Run, sent: Sentence) -> None:
                 ev.note("host", run.ev(sent, "host:summit-hosted-by"))
             continue
         ev = _summit_for(run, org, m.group("ord"))
-        ordn = _ordinal_value(m.group("ord"))
+        ordn = _ordinal_value(m.group("ord"), words=m.re is not _SUMMIT)
         if ev is not None and ordn is not None and ev.ordinal is not None and ev.ordinal != ordn:
             # "the 45th summit ... its 44th session in Doha": another summit of the organization
             org_ent = run.entities.get(org) if org else None
@@ -1248,7 +1273,10 @@ def _events(run: _Run, sent: Sentence) -> None:
         elif ev is not None:
             _touch(run, ev, sent, m.start())
     # meetings of organs ("Council of Heads of State meeting")
+    summit_bodies = {m.group("gb") for m in sessions if m.re is _SESSION_SUMMIT and m.group("gb")}
     for m in _ORGAN_MEETING.finditer(masked):
+        if (m.group("g") or m.group("g2")) in summit_bodies:
+            continue  # ("the fifty-fourth regular session of the General Assembly": the summit, above)
         g = int(m.group("g") or m.group("g2"))
         organ = run.mentions[g].text
         key = f"event/{art}/{slugify(organ)}-meeting"
@@ -1965,7 +1993,8 @@ def _nearest_event(sent: Sentence, pos: int, run: _Run, types=None, *, forward: 
 _ENDED_BEFORE = rx.compile(
     r"\b(?:ended|ends|end|closed|closes|close|concluded|concludes|conclude|wrapped up|wraps up|wrap up|"
     r"drew to a close|draws to a close|(?:runs?|running|lasts?|lasting|continues?|continuing)\s+(?:through|until|till))"
-    r"\s+(?:in\s+[A-Z][\w'’. -]{1,30}?\s+)?(?:on\s+)?$")
+    # ("concluded on Friday, June 28, 2024": the date after the weekday too)
+    r"\s+(?:in\s+[A-Z][\w'’. -]{1,30}?\s+)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$")
 _ENDED_AFTER = rx.compile(
     r"\s*,?\s*(?:at|on) the (?:end|close|conclusion|last day|final day) of\b|"
     r"\s+(?:wrapped up|ended|closed|concluded|drew to a close)\s+(?:their|its|the|a|his|her)\b")  # "on Saturday wrapped up their summit"
@@ -2096,6 +2125,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             continue
         if ends_of.get(id(d)) == -1:
             continue  # the end of a weekday range, set with its start
+        if re.search(r"\b(?:since|by|no later than)\s+(?:the\s+)?$", sent.text[max(0, d.start - sent.start - 20):d.start - sent.start]):
+            continue  # ("Chairman since 1 January", "elections by August 2025": no event's day)
         pos = _masked_pos(run, sent, d.start)
         ev = _nearest_event(sent, pos, run, back=1.5)  # "flew into X on Wednesday, is attending a meeting"
         if ev is None:
@@ -2127,9 +2158,9 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                 ev.end_hint, ev.end_rank = start, rank
                 ev.support["date_end"] = run.ev(sent, f"date:{d.kind}", d.start, d.end)
             continue
-        # "the VII Summit in Buenos Aires (24 January 2023)" in a story of March 2024: a date months
+        # "the VII Summit in Buenos Aires (24 January 2023)" in a story of March 2024: a date two months
         # away from the story's, given with its year, is not the day of the event the story is about
-        if d.year and pub is not None and abs((start - pub).days) > 120 and ev is _dominant_event(run):
+        if d.year and pub is not None and abs((start - pub).days) > 60 and ev is _dominant_event(run):
             continue
         # "On Monday evening, on the eve of the gathering": the day before it
         eve = re.search(r"\bon the eve of\s+(?:the\s+)?(?:(?:[\w-]+|⟦[A-Z]\d+⟧)\s+){0,3}$", masked[:trig] if trig is not None else "")

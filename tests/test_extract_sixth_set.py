@@ -1,0 +1,89 @@
+"""Constructions found missing by the error analysis of 2026-12-06 (issue 3): an organization's
+summit told as a numbered session of its leaders' or members' body ("the fifty-fourth regular
+session of the General Assembly of the OAS", "the Forty-Sixth Regular Meeting of the Conference of
+Heads of Government of the Caribbean Community"); sentences written for the tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract import Extractor
+
+from test_extract_rules import facts, run
+
+
+@pytest.fixture(scope="module", params=["auto", "none"])
+def ex(request):
+    return Extractor(request.param, today=dt.date(2026, 12, 6))
+
+
+def summits(result):
+    return {e.label: e for e in result.entities.values() if e.type == "Summit"}
+
+
+def about(f, label):
+    return {(p, o) for s, p, o in f if s == label}
+
+
+def test_a_numbered_session_of_another_organizations_general_assembly(ex):
+    r = run(ex, "The forty-second regular session of the General Assembly of the Organization of American "
+                "States opened in Lima on Wednesday. Belize offered to host the forty-third regular session "
+                "of the General Assembly in 2026.", published="2025-06-26")
+    f = facts(r)
+    # the OAS's assembly, not the United Nations General Assembly
+    assert not any(e.label == "United Nations General Assembly" for e in r.entities.values())
+    found = summits(r)
+    assert len(found) == 2, found
+    now = next(k for k in found if "forty-second" in k.lower())
+    later = next(k for k in found if "forty-third" in k.lower())
+    assert {("organizedBy", "Organization of American States"), ("location", "Lima"),
+            ("status", "Happened")} <= about(f, now)
+    assert {("organizedBy", "Organization of American States"), ("status", "Planned")} <= about(f, later)
+    assert not any(r.entities[k].type == "Meeting" for k in r.entities)
+
+
+def test_the_un_general_assembly_stays_the_uns(ex):
+    r = run(ex, "Leaders gathered in New York on Tuesday for the General Assembly. The Organization of "
+                "American States sent an observer.", published="2025-09-23")
+    assert any(e.type == "InternationalOrganization" and e.label == "United Nations General Assembly"
+               for e in r.entities.values())
+
+
+def test_a_numbered_regular_meeting_of_the_heads_of_government(ex):
+    r = run(ex, "The Thirty-Ninth Regular Meeting of the Conference of Heads of Government of the Caribbean "
+                "Community ended in Castries on Friday. Leaders agreed to hold the Fortieth Regular Meeting "
+                "in Barbados in July.", published="2025-02-22")
+    f = facts(r)
+    found = summits(r)
+    assert len(found) == 2, found
+    now = next(k for k in found if "thirty-ninth" in k.lower())
+    later = next(k for k in found if "fortieth" in k.lower())
+    assert {("organizedBy", "Caribbean Community"), ("location", "Castries"), ("status", "Happened"),
+            ("startDate", "2025-02-21")} <= about(f, now)
+    assert {("organizedBy", "Caribbean Community"), ("status", "Planned")} <= about(f, later)
+
+
+def test_a_meeting_of_a_ministers_council_is_no_summit(ex):
+    r = run(ex, "A meeting of the Council of Ministers of the Caribbean Community was held in Georgetown "
+                "on Monday.", published="2025-02-18")
+    assert not summits(r)
+
+
+def test_the_day_a_chair_took_office_is_no_events_day(ex):
+    r = run(ex, "The summit of the Caribbean Community opened in Georgetown on Sunday, chaired by "
+                "Guyanese President Irfaan Ali, who has been chairman of the Conference since 1 January.",
+            published="2024-02-26")
+    f = facts(r)
+    label = next(iter(summits(r)))
+    assert ("startDate", "2024-02-25") in about(f, label)
+    assert not any(p in ("startDate", "endDate") and o.endswith("01-01") for s, p, o in f)
+    assert not any(e.label == "Conference" for e in r.entities.values())
+
+
+def test_a_full_date_months_before_the_story_is_not_the_summits(ex):
+    r = run(ex, "The summit of the Caribbean Community ended in Georgetown on Wednesday. Leaders welcomed "
+                "the accord reached at a meeting in Argyle on 14 December 2023.", published="2024-02-29")
+    f = facts(r)
+    label = next(iter(summits(r)))
+    assert ("startDate", "2023-12-14") not in about(f, label)
