@@ -87,3 +87,38 @@ def test_a_full_date_months_before_the_story_is_not_the_summits(ex):
     f = facts(r)
     label = next(iter(summits(r)))
     assert ("startDate", "2023-12-14") not in about(f, label)
+
+
+def members_of(f, org):
+    return {s for s, p, o in f if p == "memberOf" and o == org}
+
+
+def test_suspended_members_are_still_members(ex):
+    r = run(ex, "The Economic Community of West African States met in Abuja on Sunday. The 15-nation bloc, "
+                "created in 1975 as a successor to nothing in particular, faces coups. Three of its members - "
+                "Mali, Niger and Guinea - are suspended from its bodies and were not represented.",
+            published="2025-03-02")
+    assert members_of(facts(r), "Economic Community of West African States") >= {"Mali", "Niger", "Guinea"}
+
+
+def test_its_members_after_a_sentence_about_the_organization(ex):
+    # the sentence before names another organization in passing: "its" is still the one the story is about
+    r = run(ex, "The African Union opened its summit in Addis Ababa on Saturday. The African Union is "
+                "hosting leaders from across the continent. The organisation, the successor of the "
+                "Organisation of African Unity, is in crisis. Two of its members - Sudan and Gabon - are "
+                "suspended.", published="2025-02-15")
+    f = facts(r)
+    assert members_of(f, "African Union") >= {"Sudan", "Gabon"}
+    assert not members_of(f, "Organisation of African Unity")
+
+
+def test_whose_membership_is_suspended(ex):
+    r = run(ex, "European and African leaders met in Brussels on Thursday. Guinea and Mali, whose membership "
+                "of the African Union is suspended, were not represented.", published="2022-02-18")
+    assert members_of(facts(r), "African Union") == {"Guinea", "Mali"}
+
+
+def test_a_negation_of_membership_still_denies_it(ex):
+    r = run(ex, "Norway is not a member of the European Union, and Switzerland is not one either.",
+            published="2025-03-02")
+    assert not members_of(facts(r), "European Union")

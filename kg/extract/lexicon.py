@@ -192,7 +192,9 @@ MEMBER_CUE = rx.compile(
 MEMBER_EXCLUDE = rx.compile(
     r"\b(?:observers?|partners?|dialogue|candidates?|appl(?:ied|y|ying|ication)|bid|aspir\w*|seek\w*|"
     r"hop(?:e|es|ed|ing)|want\w*|invit\w*|non-members?|interested|associate|guest|left|withdr\w*|"
-    r"leav\w*|quit|(?<!after a )(?<!after an )(?<!following a )(?<!-year )suspen\w*|expel\w*|not|n't|outside|path|"
+    r"leav\w*|quit|expel\w*|outside|"
+    # (a negation of something else than membership does not deny it: "were not represented")
+    r"(?:not|n't)(?!\s+(?:be\s+)?(?:represented|attend\w*|present|invited|take\s+part|participat\w*|send|sent)\b)|path|"
     r"road|prospects?|eventual|future|would-be|"
     r"yet to|still to|(?:is|are) (?:expected|set|due|poised|likely) to|plans? to|intends? to|consider\w*|"
     r"mull\w*|declin\w*|refus\w*|reject\w*|could|(?-i:may)|might|would|against|warn\w*|oppos\w*)\b", re.I)

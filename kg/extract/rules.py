@@ -694,6 +694,9 @@ def _org_for(run: _Run, sent: Sentence, pos: int) -> list[str]:
 
 #: "Its members are ...": the possessive just before the membership cue
 _ITS_MEMBERS = rx.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:\w+\s+)?$")
+#: a sentence about the organization by a head noun ("The 55-member organisation, launched in 2002, ...")
+_ORG_SUBJECT = rx.compile(r"(?:The|Its|This)\s+(?:[\w-]+\s+){0,2}?(?:bloc|grouping|group|organi[sz]ation|"
+                          r"association|alliance|union|body|forum|community|league)\b")
 #: an organization listed among the members ("..., as well as the European Union")
 _ORG_IN_LIST = rx.compile(r"(?:,|\band|\bas well as|\bplus)\s+(?:the\s+)?⟦O(?P<o>\d+)⟧")
 
@@ -706,6 +709,14 @@ def _orgs_for(run: _Run, sent: Sentence, pos: int):
     if m:
         return [run.key_of(i) for _, i, _ in _slots(m.group("list"), "O")]
     if run.last_org and not any(p < pos for _, _, p in orgs) and _ITS_MEMBERS.search(sent.masked, 0, pos):
+        prev = run.sentences[sent.idx - 1].masked if sent.idx else ""
+        if _ORG_SUBJECT.match(prev):
+            # "The 55-member organisation, successor to the OAU, ... Six of its members": the
+            # organization the story names most, which the sentence before was about, not the OAU
+            named = Counter(run.key_of(i) for i, m in enumerate(run.mentions) if m.kind == "O")
+            top = named.most_common(2)
+            if top and (len(top) == 1 or top[0][1] > top[1][1]):
+                return top[0][0]
         return run.last_org  # "Its members are A, B and the EU": the one named before, not a member listed
     if orgs:
         nearest = min(orgs, key=lambda o: abs(o[2] - pos))
