@@ -122,3 +122,36 @@ def test_a_negation_of_membership_still_denies_it(ex):
     r = run(ex, "Norway is not a member of the European Union, and Switzerland is not one either.",
             published="2025-03-02")
     assert not members_of(facts(r), "European Union")
+
+
+def participants(f, label):
+    return {o for s, p, o in f if s == label and p == "participant"}
+
+
+def test_participants_after_an_inverted_cue(ex):
+    r = run(ex, "The leaders of the Group of Seven opened their annual summit in Italy on Thursday. Giorgia "
+                "Meloni, the Italian prime minister, greeted her counterparts at the resort. Joining her were "
+                "President Joe Biden of the United States and Japanese Prime Minister Fumio Kishida. Among those "
+                "at the table was Canadian Prime Minister Justin Trudeau.", published="2024-06-14")
+    f = facts(r)
+    (label,) = summits(r)
+    assert participants(f, label) >= {"Joe Biden", "Fumio Kishida", "Justin Trudeau"}
+
+
+def test_the_groups_numbered_summit_is_the_story_organizations(ex):
+    r = run(ex, "The leaders of the Group of Seven opened their annual summit in Italy on Thursday. UN "
+                "Secretary-General Antonio Guterres also attended. This is the group's 50th summit.",
+            published="2024-06-14")
+    f = facts(r)
+    assert {o for s, p, o in f if p == "organizedBy"} == {"Group of Seven"}
+    assert len(summits(r)) == 1
+
+
+def test_last_years_document_from_another_summit(ex):
+    r = run(ex, "The leaders of the Group of Seven opened their annual summit in Italy on Thursday. Italy "
+                "dropped a reference included in last year's communiqué from the Hiroshima summit in Japan.",
+            published="2024-06-14")
+    f = facts(r)
+    now = next(k for k, e in summits(r).items() if ("status", "Happened") in about(f, k)
+               and ("location", "Hiroshima") not in about(f, k))
+    assert ("hostCountry", "Japan") not in about(f, now)

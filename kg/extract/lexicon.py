@@ -176,7 +176,8 @@ PARTICIPATE = rx.compile(
     r"presence at|present at|head(?:ed|s)?|led by|led the|lead(?:s)? the|join(?:ed|s)?|met|meet(?:s|ing)?|"
     r"host(?:ed|s|ing)?|welcom(?:ed|es)|sign(?:ed|s)?|stood with|speech|spoke at|attended by|"
     r"(?:among|one of) (?:those|the leaders|the heads of state)(?: who were)? (?:present|attending|in attendance)|"
-    r"br(?:ought|ings|inging) together|(?:making|made|makes) (?:his|her) (?:\w+\s+)?debut|"
+    r"br(?:ought|ings|inging) together|(?:will\s+)?(?:also\s+)?br(?:ing|ings|ought|inging)\s+in|"
+    r"(?:making|made|makes) (?:his|her) (?:\w+\s+)?debut|"
     r"(?:led|leads|leading|headed|heads|heading)\s+(?:(?:⟦[SD]\d+⟧\s*(?:'s|’s)?|the|a|an|his|her|its)\s+)?(?:\w+\s+)?delegation|"
     r"(?:held|hold|holds|co-chaired|co-chair|co-chairs|co-chairing)\s+(?:the|a|an|their)\s+(?:(?:[\w-]|⟦[A-Z]\d+⟧)+\s+){0,4}"
     r"(?:summit|meeting|talks))\b|" + HANDOVER.pattern, re.I)

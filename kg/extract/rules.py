@@ -1148,7 +1148,11 @@ def _events(run: _Run, sent: Sentence) -> None:
                 continue
         if org is None and re.search(r"\b(?:the|its)\s+(?:bloc|group|grouping|organi[sz]ation|alliance|association|union)(?:'s|’s)\s+(?:\w+\s+){0,2}$",
                                      masked[max(0, m.start() - 50):m.start("noun")], re.I):
-            org = _org_before(run, sent, m.start())  # "the group's 17th summit"
+            # "the group's 17th summit": the organization named before it in the sentence, else the
+            # one whose summit the story is about (not the UN, named last in passing)
+            main = _main_summit(run)
+            org = _org_before(run, sent, m.start()) if "⟦O" in masked[:m.start()] or main is None \
+                or main.organizer is None else main.organizer
         if org is None and re.search(r"\b(?:their|a|an)\s+(?:[\w-]+\s+){0,3}$", masked[max(0, m.start() - 50):m.start("noun")]):
             # "Leaders of the ... Council (GCC) met ... for their 45th annual summit"
             lead = re.search(rf"\b(?:[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?)\s+of\s+(?:the\s+)?"
@@ -1170,6 +1174,10 @@ def _events(run: _Run, sent: Sentence) -> None:
         before = re.search(r"\b(next|upcoming|following|last|previous|future|first-ever)\s+(?:year's\s+)?(?:(?!summit)[a-z][\w-]+\s+)?(?:⟦[OC]\d+⟧\s+)?$",
                            masked[max(0, m.start() - 40):m.start("noun")], re.I)
         which = before.group(1).lower() if before else None
+        if which is None and re.search(r"\b(?:last|previous|next)\s+year(?:'s|’s)\s+(?:[\w-]+\s+){1,3}?(?:from|at|of)\s+(?:the\s+)?"
+                                       r"(?:⟦[OC]\d+⟧\s+)?$", masked[max(0, m.start() - 60):m.start("noun")]):
+            # "last year's communiqué from the Hiroshima summit": that year's summit, not this one
+            which = "next" if "next" in masked[max(0, m.start() - 60):m.start("noun")] else "last"
         if which is None and re.search(r"\b(?:last|previously|first)\s+met\b|\bmet\s+(?:last|previously)\b", masked[:m.start()]):
             which = "last"  # "They last met in November on the margins of the G20 summit"
         ctx_year = run.anchor.year if run.anchor else run.year
@@ -2356,6 +2364,11 @@ _ANAPHORIC_CUE = rx.compile(
     r"(?:present|in attendance|there)\b|"
     r"(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:those|the\s+(?:\w+\s+)?(?:leaders|heads|guests|dignitaries|"
     r"participants|delegates|attendees|ministers))\b|"
+    # "Joining her were A, B and C"
+    r"\bjoining\s+(?:her|him|them|the\s+(?:\w+\s+)?(?:leaders?|hosts?|president|prime\s+minister))\s+(?:were|was|are|is)\b|"
+    # "Among those at the table were A, B and C"
+    r"\bamong\s+(?:those|the\s+(?:\w+\s+)?(?:leaders|heads|guests|dignitaries|participants|delegates|attendees))"
+    r"\s+(?:(?:at|in|around)\s+the\s+(?:table|room|hall)\s+|present\s+|attending\s+)?(?:were|was)\b|"
     r"joined\s+(?:the|them|him|her)\s+(?:\w+\s+)?(?:talks|summit|meeting|gathering|leaders|discussions|session)\b|"
     r"(?:(?<=delegation\s)|(?<=delegation\swas\s)|(?<=delegations\swere\s))(?:headed|led)\s+by|"
     r"hosted|welcomed\s+(?:the\s+)?(?:\w+\s+)?(?:leaders|delegates|heads|guests)|"
@@ -2467,6 +2480,8 @@ def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
         elif re.match(_THOSE_WHO_CAME, clause[c.start():], re.I) and pos > c.end():
             return c  # "Those who did make the trip included A, B and C"
         elif re.match(r"attended by\b|br(?:ought|ings|inging) together\b|(?:attending|present at|at)\s+(?:the|this)\s|"
+                      # "Joining her were ...", "Among those at the table were ...", "will also bring in ..."
+                      r"[Jj]oining\s|[Aa]mong\s+(?:those|the)\s|(?:will\s+)?(?:also\s+)?br(?:ing|ings|ought|inging)\s+in\b|"
                       r"(?:[Aa]lso\s+)?(?:present|in attendance|attending)\s+(?:were|was|are|is)\b|[Aa]ttending\s+(?:the|this)\s+[^,;]{0,40},[^,;]{0,60},\s+were\b|(?:[Ss]peaking at|[Aa]ddressing)\s+the\s+[^,]{0,40},\s*(?:(?:[\w.-]+|⟦[SDO]\d+⟧)\s+){0,4}⟦P",
                       clause[c.start():]) and pos > c.end() and \
                 not re.search(r"\b(?:said|told|when|while|after)\b", clause[c.end():pos]):
