@@ -155,3 +155,23 @@ def test_last_years_document_from_another_summit(ex):
     now = next(k for k, e in summits(r).items() if ("status", "Happened") in about(f, k)
                and ("location", "Hiroshima") not in about(f, k))
     assert ("hostCountry", "Japan") not in about(f, now)
+
+
+def signatories(f, doc):
+    return {o for s, p, o in f if s == doc and p == "signatory"}
+
+
+def test_the_heads_of_state_signed_names_the_leaders_who_took_part(ex):
+    r = run(ex, "The summit of the Shanghai Cooperation Organisation opened in Astana on Thursday. It was "
+                "attended by Kazakh President Kassym-Jomart Tokayev, Chinese President Xi Jinping and Russian "
+                "President Vladimir Putin. The heads of state signed the Astana Declaration.",
+            published="2024-07-05")
+    assert signatories(facts(r), "Astana Declaration") == {"Kassym-Jomart Tokayev", "Xi Jinping", "Vladimir Putin"}
+
+
+def test_the_leaders_adopted_names_no_signatories(ex):
+    r = run(ex, "The summit of the Shanghai Cooperation Organisation opened in Astana on Thursday. It was "
+                "attended by Kazakh President Kassym-Jomart Tokayev, Chinese President Xi Jinping and Russian "
+                "President Vladimir Putin. The leaders adopted the Astana Declaration.",
+            published="2024-07-05")
+    assert not signatories(facts(r), "Astana Declaration")

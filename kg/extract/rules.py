@@ -1814,9 +1814,11 @@ def _documents(run: _Run, sent: Sentence) -> None:
                 for p in event.persons:  # "The two leaders signed ...": the two who met
                     d.signatories.setdefault(p, run.ev(sent, "doc:signatory-two-leaders"))
             group = _SIGNING_GROUP.search(masked[max(0, cue.start() - 60):cue.start()])
+            if group and group.group("who2") and cue is not sign:
+                group = None  # ("The leaders adopted the declaration": a summit's own text, no signatories)
             if group and d.group is None:  # "the five presidents signed": who they are is known later
-                d.group = (L.number(group.group("n")), group.group("who").lower(), run.ev(sent, "doc:signatory-group"),
-                           sent.idx)
+                d.group = (L.number(group.group("n")) if group.group("n") else None,
+                           (group.group("who") or group.group("who2")).lower(), run.ev(sent, "doc:signatory-group"), sent.idx)
         if re.search(r"\b(?:by|between)\s+(?:both|the\s+two)\s+(?:countries|sides|governments|nations|states)\b|"
                      r"\b(?:both|the\s+two)\s+(?:countries|sides|governments|nations|states)\s+(?:\w+\s+)?"
                      r"(?:sign|signed|issue|issued|release|released|adopt|adopted|ink|inked)\b", masked, re.I):
@@ -1836,9 +1838,12 @@ def _documents(run: _Run, sent: Sentence) -> None:
 
 
 #: "the five presidents", "the three leaders" as the subject of signing or adopting
-_SIGNING_GROUP = rx.compile(r"\b(?:the|all)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+_SIGNING_GROUP = rx.compile(r"\b(?:(?:the|all)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                             r"(?P<who>presidents|leaders|prime\s+ministers|heads\s+of\s+(?:state|government)|"
-                            r"foreign\s+ministers|ministers)\s+(?:(?:\w+\s+){0,2})?$", re.I)
+                            r"foreign\s+ministers|ministers)|"
+                            # "The heads of state signed the Declaration": all the leaders who took part
+                            r"(?<![\w,] )(?:[Tt]he|[Aa]ll\s+the)\s+(?P<who2>leaders|heads\s+of\s+state(?:\s+and\s+government)?))"
+                            r"\s+(?:(?:\w+\s+){0,2})?$")
 
 
 def _group_signatories(run: _Run, d: Doc) -> None:
@@ -1846,7 +1851,8 @@ def _group_signatories(run: _Run, d: Doc) -> None:
     document's event who hold that office, when there are exactly as many as the text says."""
     n, who, ev, idx = d.group
     word = {"presidents": "president", "prime ministers": "prime minister", "leaders": None,
-            "heads of state": None, "heads of government": None, "foreign ministers": "foreign minister",
+            "heads of state": None, "heads of government": None, "heads of state and government": None,
+            "foreign ministers": "foreign minister",
             "ministers": "minister"}.get(re.sub(r"\s+", " ", who))
     told = [k for k, _ in run.sentences[idx].events]  # ("held talks ..., after which the two presidents signed")
     for ek in d.events:
@@ -1859,7 +1865,7 @@ def _group_signatories(run: _Run, d: Doc) -> None:
             (word is None and leader) or (word is not None and title.lower().endswith(word) and
                                            (leader or word not in ("president", "prime minister")))
             for (_, title, leader) in run.offices.get(p, ()))]
-        if n is not None and len(fits) == n:
+        if len(fits) == n or n is None and event.type == "Summit" and len(fits) >= 2:
             for p in fits:
                 d.signatories.setdefault(p, ev)
             return
