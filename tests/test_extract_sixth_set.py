@@ -175,3 +175,21 @@ def test_the_leaders_adopted_names_no_signatories(ex):
                 "President Vladimir Putin. The leaders adopted the Astana Declaration.",
             published="2024-07-05")
     assert not signatories(facts(r), "Astana Declaration")
+
+
+def docs(result):
+    return {e.label: e for e in result.entities.values() if e.type in ("Agreement", "Declaration")}
+
+
+def test_a_lede_document_named_in_the_next_sentence_is_one_document(ex):
+    r = run(ex, "Japan and the Philippines signed a landmark defense pact on Monday in Manila. The Reciprocal "
+                "Access Agreement (RAA) was signed by Japanese Foreign Minister Yoko Kamikawa and Philippine "
+                "Defense Secretary Gilberto Teodoro.", published="2024-07-08")
+    assert list(docs(r)) == ["Reciprocal Access Agreement"]
+    assert signatories(facts(r), "Reciprocal Access Agreement") >= {"Japan", "Philippines", "Yoko Kamikawa"}
+
+
+def test_a_named_document_that_is_not_the_ledes_stays_apart(ex):
+    r = run(ex, "Japan and the Philippines signed a landmark defense pact on Monday in Manila. The Visiting "
+                "Forces Agreement, which dates from 1998, governs US troops.", published="2024-07-08")
+    assert len(docs(r)) == 2

@@ -1657,6 +1657,27 @@ def _new_doc(run: _Run, label: str, dtype: str, sent: Sentence, rule: str) -> Do
     return d
 
 
+def _named_lede_doc(run: _Run, sent: Sentence, m: re.Match, name: str, dtype: str) -> Doc | None:
+    """The document a lede told without a name, named as the subject of the next sentences:
+    "Japan and the Philippines signed a landmark defense pact on Monday. The Reciprocal Access
+    Agreement (RAA) was signed by ..." (one document). None when the name starts a document of its own."""
+    key = f"doc/{run.article.article_id}/{slugify(name)}"
+    if key in run.docs:
+        return None
+    prev = run.docs.get(run.last_doc.get("any", ""))
+    if prev is None or prev.type != dtype or not prev.label[:1].islower() or prev.count is not None or \
+            prev.evidence is None or sent.start - prev.evidence.sentence_end > 400:
+        return None
+    if not re.fullmatch(r"\s*(?:The\s+)?", sent.masked[:m.start()]) or not re.match(
+            r"\s*(?:\(⟦?[\w-]+⟧?\)\s*)?,?\s*(?:which\s+)?(?:was|were)\s+(?:formally\s+|jointly\s+)?(?:signed|inked)\b",
+            sent.masked[m.end():]):
+        return None
+    prev.names.add(name)
+    prev.label = name
+    run.docs[key] = prev  # (later uses of the name are this document)
+    return prev
+
+
 def _unmask(run: _Run, text: str) -> str:
     return _SLOT.sub(lambda m: run.mentions[int(m.group(2))].text, text)
 
@@ -1724,7 +1745,9 @@ def _documents(run: _Run, sent: Sentence) -> None:
         if _VENUE_WORDS.search(label):
             continue  # "the Walter E. Washington Convention Center": a building
         text = _unmask(run, label)
-        d = _new_doc(run, text, _doc_type(text.split()[-1] if " on " not in text and " of " not in text else text.split()[0]), sent, "doc:named")
+        dtype = _doc_type(text.split()[-1] if " on " not in text and " of " not in text else text.split()[0])
+        d = _named_lede_doc(run, sent, m, text, dtype) or \
+            _new_doc(run, text, dtype, sent, "doc:named")
         found.append((d, m.start(), m.end()))
         taken.append((m.start(), m.end()))
         run.last_doc[d.type] = d.key
@@ -2700,7 +2723,7 @@ def _status(ev: Event, pub: _dt.date | None) -> str:
 
 
 def _finish_documents(run: _Run) -> None:
-    for d in run.docs.values():
+    for d in {id(d): d for d in run.docs.values()}.values():  # (a document named after its lede is there twice)
         e = Entity(d.key, d.type, d.label, mentions=[d.evidence] if d.evidence else [])
         for n in sorted(d.names):
             e.add_name(n)
