@@ -193,3 +193,17 @@ def test_a_named_document_that_is_not_the_ledes_stays_apart(ex):
     r = run(ex, "Japan and the Philippines signed a landmark defense pact on Monday in Manila. The Visiting "
                 "Forces Agreement, which dates from 1998, governs US troops.", published="2024-07-08")
     assert len(docs(r)) == 2
+
+
+def test_the_one_stateless_leader_in_talks_leads_the_datelines_state(ex):
+    r = run(ex, "SAN FRANCISCO (AP) — President Joe Biden and Chinese President Xi Jinping met on Wednesday "
+                "and agreed to restore military contacts between the United States and China.", published="2023-11-16")
+    f = facts(r)
+    assert ("Joe Biden", "leaderOf", "United States") in f
+    assert ("Xi Jinping", "leaderOf", "United States") not in f
+
+
+def test_a_stateless_leader_named_in_passing_does_not_lead_the_datelines_state(ex):
+    r = run(ex, "VALLETTA (AFP) — Russian Foreign Minister Sergei Lavrov arrived in Malta on Wednesday for "
+                "an OSCE meeting, months before President Joe Biden leaves office.", published="2024-12-05")
+    assert not any(s == "Joe Biden" and p == "leaderOf" for s, p, o in facts(r))

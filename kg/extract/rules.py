@@ -494,6 +494,8 @@ def _offices(run: _Run, sent: Sentence) -> None:
 
 _PAIR_FIRST = rx.compile(r"⟦[SD]\d+⟧\s+and\s+(?:the\s+)?⟦[SD]")
 _PAIR_SECOND = rx.compile(r"⟦[SD]\d+⟧\s+and\s+(?:the\s+)?$")
+_ARRIVED_IN = rx.compile(r"\b(?:arriv(?:ed|es|ing)|land(?:ed|s|ing)|flew|fl(?:y|ies)|travel(?:l)?(?:ed|s|ing))\s+"
+                         r"(?:in|to|into)\s+(?:the\s+)?$", re.I)
 _GONE_TO = rx.compile(r"\b(?:to|into|toward|towards|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
 
 
@@ -501,8 +503,8 @@ def _not_holder(zone: str, pos: int) -> bool:
     """Whether the state at ``pos`` cannot hold the office of a bare title after it: one of a
     pair ("India and Ghana signed ... as Prime Minister X held talks"), or the end of a trip
     closed by a comma ("After his visit to Poland, Prime Minister X will travel to Prague")."""
-    if _PAIR_FIRST.match(zone, pos) or _PAIR_SECOND.search(zone, 0, pos):
-        return True
+    if _PAIR_FIRST.match(zone, pos) or _PAIR_SECOND.search(zone, 0, pos) or _ARRIVED_IN.search(zone, 0, pos):
+        return True  # ("Lavrov arrived in Malta ..., months before President Joe Biden leaves office")
     return bool(_GONE_TO.search(zone, 0, pos)) and bool(re.match(r"⟦[SD]\d+⟧\s*,", zone[pos:]))
 _COUNTERPART = rx.compile(rf"⟦P(?P<a>\d+)⟧(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,80}}?\b(?:his|her)\s+{L.slot('SD', 'h')}\s+"
                           rf"counterpart\s*,?\s+{_HON}⟦P(?P<b>\d+)⟧")
@@ -567,13 +569,36 @@ def _bare_leaders(run: _Run) -> None:
         cands = {st for pair in pairs for st in pair if pair & theirs and st not in theirs}
         taken = {h for p, offs in run.offices.items() if p != person for (h, _, leader) in offs if leader}
         cands -= taken
-        if len(theirs) == 1 and len(cands) == 1:
-            st = cands.pop()
-            title = next(str(f.obj) for f in run.facts.values() if f.subject == person and f.predicate == "title")
-            tf = run.facts[(person, "title", title)]
-            run.add_fact(person, "leaderOf", st, Evidence(tf.evidence.start, tf.evidence.end, tf.evidence.sentence_start,
-                                                          tf.evidence.sentence_end, "office:two-sides"))
-            run.offices[person].append((st, title, True))
+        rule = "office:two-sides"
+        if not (len(theirs) == 1 and len(cands) == 1):
+            # "SAN FRANCISCO (AP) — President Joe Biden and Chinese President Xi Jinping met ...": the
+            # one leader the story leaves without a state, in talks there, leads the state of its
+            # dateline, when no one else is said to lead it
+            home = _dateline_state(run)
+            if len(set(bare)) != 1 or home is None or home in taken or home not in run.entities or \
+                    not any(person in e.persons or person in e.participants for e in run.events.values()):
+                continue
+            cands, rule = {home}, "office:dateline-state"
+        st = cands.pop()
+        title = next(str(f.obj) for f in run.facts.values() if f.subject == person and f.predicate == "title")
+        tf = run.facts[(person, "title", title)]
+        run.add_fact(person, "leaderOf", st, Evidence(tf.evidence.start, tf.evidence.end, tf.evidence.sentence_start,
+                                                      tf.evidence.sentence_end, rule))
+        run.offices[person].append((st, title, True))
+
+
+def _dateline_state(run: _Run) -> str | None:
+    """The state of the dateline's city ("SAN FRANCISCO (AP) —" → the United States)."""
+    for sent in run.sentences[:3]:
+        if sent.start < run.article.body_start:
+            continue
+        m = _DATELINE.match(sent.masked)
+        mention = run.mentions[int(m.group(1))] if m else None
+        if mention is None or mention.kind != "C" or mention.ref not in run.ref.cities:
+            return None
+        st = run.ref.state_by_iso2(run.ref.cities[mention.ref].country)
+        return f"state/{st.iso3}" if st else None
+    return None
 
 
 _ANAPHOR_OFFICE = rx.compile(
