@@ -207,3 +207,31 @@ def test_a_stateless_leader_named_in_passing_does_not_lead_the_datelines_state(e
     r = run(ex, "VALLETTA (AFP) — Russian Foreign Minister Sergei Lavrov arrived in Malta on Wednesday for "
                 "an OSCE meeting, months before President Joe Biden leaves office.", published="2024-12-05")
     assert not any(s == "Joe Biden" and p == "leaderOf" for s, p, o in facts(r))
+
+
+def visit_locations(f):
+    visits = {s for s, p, o in f if p == "location" and "visit" in s}
+    return {(s, o) for s, p, o in f if p == "location" and s in visits}
+
+
+def test_a_visit_goes_to_each_city_of_its_country_the_story_names(ex):
+    r = run(ex, "German Chancellor Olaf Scholz began a three-day visit to China on Sunday in Chongqing. He "
+                "then travelled to Shanghai and will end the visit in Beijing, where Moscow's envoy is also due.",
+            published="2024-04-14")
+    cities = {o for _, o in visit_locations(facts(r))}
+    assert cities == {"Chongqing", "Shanghai", "Beijing"}
+
+
+def test_a_city_named_for_its_government_is_no_place_of_the_visit(ex):
+    r = run(ex, "Turkish President Tayyip Erdogan arrived in Sochi, Russia, on Monday for a visit. Putin said "
+                "Moscow would not return to the grain deal.", published="2023-09-04")
+    cities = {o for _, o in visit_locations(facts(r))}
+    assert "Moscow" not in cities and "Sochi" in cities
+
+
+def test_the_city_a_visitor_leaves_is_not_where_the_visit_is(ex):
+    r = run(ex, "Chinese President Xi Jinping will leave Belgrade on Wednesday for Budapest, where he will pay "
+                "a state visit to Hungary.", published="2024-05-07")
+    f = facts(r)
+    hungary = {o for s, o in visit_locations(f) if "Hungary" in s}
+    assert hungary == {"Budapest"}

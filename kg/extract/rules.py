@@ -587,6 +587,40 @@ def _bare_leaders(run: _Run) -> None:
         run.offices[person].append((st, title, True))
 
 
+def _city_state(run: _Run, place: str) -> str | None:
+    city = run.city_of.get(place)
+    st = run.ref.state_by_iso2(city.country) if city is not None else None
+    return f"state/{st.iso3}" if st is not None else None
+
+
+def _visit_country(run: _Run, ev: Event) -> str | None:
+    """The country a visit goes to: its host, else the one of all its cities."""
+    if ev.host and ev.host.startswith("state/"):
+        return ev.host
+    states = {_city_state(run, c) for c in ev.location}
+    return states.pop() if len(states) == 1 else None
+
+
+def _visit_cities(run: _Run, ev: Event) -> None:
+    """A visit goes to the cities of its country named where the story tells the visit
+    ("Xi will leave Belgrade for Budapest, the Hungarian capital, where he will pay a state visit to Hungary")."""
+    dest = _visit_country(run, ev)
+    if dest is None:
+        return
+    for idx in sorted(set(ev.sentences)):
+        sent = run.sentences[idx]
+        for _, i, pos in _slots(sent.masked, "C"):
+            c = run.key_of(i)
+            before = sent.masked[max(0, pos - 40):pos]
+            if c is None or c in ev.location or _city_state(run, c) != dest or \
+                    re.search(r"\b(?:leave|leaves|left|leaving|from)\s+$", before) or \
+                    not re.search(r"\b(?:in|to|at|into|for|of|visit\w*|tour\w*|reach\w*)\s+(?:the\s+)?"
+                                  r"(?:(?:[\w'’-]+|⟦[SD]\d+⟧)\s+){0,3}$", before):
+                continue  # (where he goes, not "Moscow would not return": the government)
+            ev.location[c] += 1
+            ev.note(f"location:{c}", run.ev(sent, "location:visit-city"))
+
+
 def _dateline_state(run: _Run) -> str | None:
     """The state of the dateline's city ("SAN FRANCISCO (AP) —" → the United States)."""
     for sent in run.sentences[:3]:
@@ -2636,6 +2670,8 @@ def _finish_events(run: _Run) -> None:
                 ev.end = ev.end_hint + _dt.timedelta(days=7)  # "arrived on Tuesday ... runs until Thursday"
         if ev.type in ("Summit", "Visit") and ev.start and ev.end is None and ev.day_offset:
             ev.end = ev.start + _dt.timedelta(days=ev.day_offset)
+        if ev.type == "Visit":
+            _visit_cities(run, ev)
         if ev.type == "Meeting" and len(ev.persons) == 2 and not ev.location and ev.date_rank != 0:
             visits = [v for v in run.events.values() if v.type == "Visit" and set(v.persons) & set(ev.persons)]
             if visits and visits[0].location:
@@ -2655,7 +2691,11 @@ def _finish_events(run: _Run) -> None:
         sup = ev.support.get
         if ev.organizer:
             run.add_fact(ev.key, "organizedBy", ev.organizer, src)
-        if ev.location:
+        if ev.type == "Visit" and len(ev.location) > 1 and _visit_country(run, ev):
+            # a visit to several cities of one country ("in Shanghai on Friday, then Beijing"): each of them
+            for loc in sorted(c for c in ev.location if _city_state(run, c) == _visit_country(run, ev)):
+                run.add_fact(ev.key, "location", loc, sup(f"location:{loc}", src))
+        elif ev.location:
             loc = sorted(ev.location.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             if run.entities[loc].type == "City":
                 run.add_fact(ev.key, "location", loc, sup(f"location:{loc}", src))
