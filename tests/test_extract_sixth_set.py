@@ -235,3 +235,17 @@ def test_the_city_a_visitor_leaves_is_not_where_the_visit_is(ex):
     f = facts(r)
     hungary = {o for s, o in visit_locations(f) if "Hungary" in s}
     assert hungary == {"Budapest"}
+
+
+def test_a_session_of_an_organs_name_is_its_organizations_summit(ex):
+    r = run(ex, "The leaders of the Eurasian Economic Union met in Minsk on Thursday for a session of the "
+                "Supreme Eurasian Economic Council, the union's highest body.", published="2025-06-27")
+    f = facts(r)
+    (label,) = summits(r)
+    assert {("organizedBy", "Eurasian Economic Union"), ("location", "Minsk")} <= about(f, label)
+
+
+def test_an_organs_session_with_no_owner_in_the_story_is_no_summit(ex):
+    r = run(ex, "Delegates met in Minsk on Thursday for a session of the Supreme Eurasian Economic Council.",
+            published="2025-06-27")
+    assert not summits(r)

@@ -1149,6 +1149,28 @@ def _summit_for(run: _Run, org: str | None, ordinal: str | None) -> Event | None
     return None
 
 
+_GENERIC_NAME_WORDS = frozenset("union organization organisation council community of the and for cooperation "
+                                "association league group states nations treaty".split())
+
+
+def _organ_owner(run: _Run, organ: str) -> str | None:
+    """The organization of the story whose own name the organ's carries: "the Supreme Eurasian
+    Economic Council" is the Eurasian Economic Union's."""
+    words = set(re.findall(r"[a-z]+", organ.lower()))
+    found = set()
+    for i, m in enumerate(run.mentions):
+        if m.kind != "O":
+            continue
+        key = run.key_of(i)
+        ent = run.entities.get(key) if key else None
+        if ent is None:
+            continue
+        own = set(re.findall(r"[a-z]+", ent.label.lower())) - _GENERIC_NAME_WORDS
+        if own and own <= words:
+            found.add(key)
+    return found.pop() if len(found) == 1 else None
+
+
 def _org_before(run: _Run, sent: Sentence, pos: int) -> str | None:
     """The organization named last before ``pos`` (this sentence, then the ones before it)."""
     here = [i for _, i, p in _slots(sent.masked, "O") if p < pos]
@@ -1198,6 +1220,8 @@ def _events(run: _Run, sent: Sentence) -> None:
             continue
         o = m.group("o1") or m.group("o2")
         org = run.key_of(int(o)) if o else None
+        if m.re is _SESSION_SUMMIT and org is None and m.group("gb"):
+            org = _organ_owner(run, run.mentions[int(m.group("gb"))].text)
         if m.re in (_SESSION_SUMMIT, _ITS_SESSION, _NUMBERED_SESSION) and org is None:
             if not m.group("ord"):
                 continue  # ("the opening session")
