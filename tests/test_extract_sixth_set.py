@@ -249,3 +249,36 @@ def test_an_organs_session_with_no_owner_in_the_story_is_no_summit(ex):
     r = run(ex, "Delegates met in Minsk on Thursday for a session of the Supreme Eurasian Economic Council.",
             published="2025-06-27")
     assert not summits(r)
+
+
+def test_an_earlier_gathering_told_by_its_place_and_year(ex):
+    r = run(ex, "Arab League leaders opened their summit in Jeddah on Friday. It was the first Arab League "
+                "summit Assad has attended since 2010, when the gathering was held in the Libyan city of "
+                "Sirte. Egyptian President Abdel Fattah al-Sisi also attended.", published="2023-05-19")
+    f = facts(r)
+    sirte = summit_in(f, "Sirte")
+    assert {("organizedBy", "League of Arab States"), ("status", "Happened")} <= about(f, sirte)
+    jeddah = summit_in(f, "Jeddah")
+    assert "Abdel Fattah al-Sisi" in participants(f, jeddah)
+    assert "Abdel Fattah al-Sisi" not in participants(f, sirte)
+
+
+def test_leaders_last_met_elsewhere(ex):
+    r = run(ex, "The summit of the Organization of Turkic States opened in Bishkek on Wednesday. Leaders last "
+                "met in Astana, the capital of Kazakhstan, in November 2023.", published="2024-11-06")
+    f = facts(r)
+    astana = summit_in(f, "Astana")
+    assert {("organizedBy", "Organization of Turkic States"), ("status", "Happened")} <= about(f, astana)
+    assert summit_in(f, "Bishkek") != astana
+
+
+def test_a_gathering_held_this_year_in_the_same_city_is_no_other_summit(ex):
+    r = run(ex, "The summit of the Organization of Turkic States opened in Bishkek on Wednesday. The "
+                "gathering was held in Bishkek to mark the bloc's anniversary.", published="2024-11-06")
+    assert len(summits(r)) == 1
+
+
+def summit_in(f, city):
+    found = {s for s, p, o in f if p == "location" and o == city}
+    assert len(found) == 1, (city, found)
+    return found.pop()

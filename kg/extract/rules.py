@@ -1171,6 +1171,41 @@ def _organ_owner(run: _Run, organ: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+#: an earlier gathering of the story's organization told by its place and time: "the gathering was
+#: held in the Libyan city of Sirte", "It first met a year ago in the Czech capital, Prague",
+#: "Leaders last met in Astana, the capital of Kazakhstan, in November 2023", "the first was held at Rambouillet"
+_EARLIER_GATHERING = rx.compile(
+    r"\b(?:(?:the|that|this)\s+(?:gathering|summit|meeting)\s+was\s+held|the\s+(?:first|last|previous)(?:\s+one)?\s+"
+    r"(?:was\s+held|took\s+place)|(?:[Ii]t|[Tt]hey|[Ll]eaders|[Tt]he\s+(?:leaders|group|bloc))\s+(?:first|last)\s+met|"
+    r"(?:hosted|held)\s+the\s+(?:gathering|summit|meeting))\b"
+    r"(?:\s+(?:a\s+year\s+ago|last\s+year|in\s+(?:19|20)\d\d))?\s+(?:in|at)\s+(?:the\s+)?"
+    rf"(?:{L.slot('SD', 'st')}\s*{L.POSS}?\s+)?(?:(?:[a-z]+\s+)?(?:capital|city|town|resort)(?:\s+of)?\s*,?\s*)?"
+    rf"{L.slot('C', 'c')}")
+_PAST_TIME = rx.compile(r"\b(?:a\s+year\s+ago|last\s+year|(?:19|20)\d\d|previously|earlier)\b")
+
+
+def _earlier_gathering(run: _Run, sent: Sentence) -> None:
+    m = _EARLIER_GATHERING.search(sent.masked)
+    main = _dominant_event(run) if m else None
+    if main is None or main.type not in ("Summit", "Meeting") or main.organizer is None or \
+            not _PAST_TIME.search(sent.masked):
+        return
+    c = run.key_of(int(m.group("c")))
+    year = re.search(r"\b(?:19|20)\d\d\b", sent.masked)
+    ctx_year = run.anchor.year if run.anchor else run.year
+    if c is None or c in main.location or (year and ctx_year and int(year.group()) == ctx_year and
+                                           "last met" not in m.group()):
+        return
+    city = run.entities[c].label
+    ev = _new_event(run, f"event/{run.article.article_id}/{slugify(main.type)}-in-{slugify(city)}", main.type,
+                    f"{_org_short_name(run.entities[main.organizer])} {main.type.lower()} in {city}", sent,
+                    m.start("c"), "event:earlier-gathering")
+    ev.organizer, ev.date_rank = ev.organizer or main.organizer, 0
+    ev.votes["happened"] += 5
+    ev.location[c] += 3
+    ev.note(f"location:{c}", run.ev(sent, "location:earlier-gathering"))
+
+
 def _org_before(run: _Run, sent: Sentence, pos: int) -> str | None:
     """The organization named last before ``pos`` (this sentence, then the ones before it)."""
     here = [i for _, i, p in _slots(sent.masked, "O") if p < pos]
@@ -1359,6 +1394,7 @@ def _events(run: _Run, sent: Sentence) -> None:
                 ev.host = run.key_of(int(m.group("hs")))
                 ev.note("host", run.ev(sent, "host:possessive-city"))
         run.last_event = ev.key
+    _earlier_gathering(run, sent)
     # "<org> leaders gathered / met" -> the organization's summit
     for m in _LEADERS_MEET.finditer(masked):
         org = run.key_of(int(m.group("o") or m.group("o2")))
@@ -2529,8 +2565,8 @@ def _current_event(run: _Run, sent: Sentence) -> Event:
         named = _last_named([e for e in ranked if e.type in types], sent)
         if named is not None:
             return named
-    if sent.idx - 1 in last.sentences:
-        return last
+    if sent.idx - 1 in last.sentences and (last.date_rank != 0 or not ranked):
+        return last  # (not a summit of the background told in passing: "after Algeria, which hosted it in Algiers")
     return _dominant_event(run) or last
 
 
