@@ -282,3 +282,23 @@ def summit_in(f, city):
     found = {s for s, p, o in f if p == "location" and o == city}
     assert len(found) == 1, (city, found)
     return found.pop()
+
+
+def test_the_third_gathering_of_an_organization_and_its_next_host(ex):
+    r = run(ex, "European leaders met in Granada on Thursday for the third gathering of the European Political "
+                "Community (EPC). It first met a year ago in the Czech capital, Prague. Britain is due to host "
+                "the next gathering in the first half of 2024.", published="2023-10-06")
+    f = facts(r)
+    granada = summit_in(f, "Granada")
+    assert ("organizedBy", "European Political Community") in about(f, granada)
+    prague = summit_in(f, "Prague")
+    assert ("status", "Happened") in about(f, prague)
+    nxt = {s for s, p, o in f if p == "hostCountry" and o == "United Kingdom"}
+    assert len(nxt) == 1
+    assert {("status", "Planned"), ("organizedBy", "European Political Community")} <= about(f, nxt.pop())
+
+
+def test_a_gathering_without_a_number_is_no_summit(ex):
+    r = run(ex, "Protesters disrupted a gathering of the European Political Community supporters in Granada.",
+            published="2023-10-06")
+    assert not summits(r)

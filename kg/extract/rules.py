@@ -962,7 +962,9 @@ _SUMMIT = rx.compile(
     rf"(?:(?P<ord>{L.ORDINAL})\s+)?(?:(?P<yr>(?:19|20)\d\d)\s+)?(?:(?:{L.slot('O', 'o1')}|{L.slot('C', 'c1')})\s*(?:[-–]\s*[A-Z][a-z]+\s+)?)?"
     rf"(?:(?:[Ll]eaders['’]?|heads of state|annual|extraordinary|informal|virtual|special|high-level)\s+)*"
     # an organization's "Leaders Meeting" / "Heads of Government Meeting" is its summit
-    rf"(?P<noun>[Ss]ummits?|SUMMITS?|(?(o1)(?:(?:Economic\s+)?Leaders['’]?|Heads\s+of\s+(?:State|Government))\s+Meeting|(?!)))\b"
+    rf"(?P<noun>[Ss]ummits?|SUMMITS?|(?(o1)(?:(?:Economic\s+)?Leaders['’]?|Heads\s+of\s+(?:State|Government))\s+Meeting|(?!))|"
+    # "the third gathering of the European Political Community"
+    rf"(?(ord)gathering(?=\s+of\s+(?:the\s+)?⟦O)|(?!)))\b"
     rf"(?:\s+and\s+Related\s+Summits)?"
     rf"(?:\s+(?:of|by)\s+(?:the\s+)?(?:(?:heads\s+of\s+state(?:\s+and\s+government)?|leaders)\s+(?:of\s+(?:the\s+)?)?"
     rf"(?:member\s+states\s+of\s+(?:the\s+)?)?)?{L.slot('O', 'o2')})?"
@@ -1184,11 +1186,53 @@ _EARLIER_GATHERING = rx.compile(
 _PAST_TIME = rx.compile(r"\b(?:a\s+year\s+ago|last\s+year|(?:19|20)\d\d|previously|earlier)\b")
 
 
+#: "Britain is due to host the next gathering", "Malaysia will host the next meeting in Kuala Lumpur"
+_NEXT_GATHERING = rx.compile(
+    rf"{L.slot('S', 'st')}[^.;⟦]{{0,30}}?\b(?:will|is\s+(?:due|set|expected|scheduled|slated|to)|agreed|offered)\s+"
+    rf"(?:to\s+)?host\s+the\s+next\s+(?:gathering|meeting|session|one|edition)\b"
+    rf"(?:\s+(?:in|at)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:capital|city)(?:\s+of)?\s*,?\s*)?{L.slot('C', 'c')})?")
+
+
+def _next_gathering(run: _Run, sent: Sentence) -> None:
+    m = _NEXT_GATHERING.search(sent.masked)
+    main = _dominant_event(run) if m else None
+    org = (main.organizer or _story_org(run)) if main is not None else None
+    if main is None or main.type not in ("Summit", "Meeting") or org is None:
+        return
+    key = f"event/{run.article.article_id}/next-{slugify(main.type)}"
+    if key in run.events or any(e.votes["planned"] and e.organizer == org and e is not main
+                                for e in run.events.values()):
+        return  # (already told: "the next summit will be held in Dushanbe")
+    ev = _new_event(run, key, main.type, f"next {_org_short_name(run.entities[org])} {main.type.lower()}",
+                    sent, m.start(), "event:next-gathering")
+    ev.organizer, ev.date_rank = org, 0
+    ev.votes["planned"] += 5
+    ev.host = run.key_of(int(m.group("st")))
+    ev.note("host", run.ev(sent, "host:next-gathering"))
+    if m.group("c"):
+        ev.location[run.key_of(int(m.group("c")))] += 3
+
+
+def _story_org(run: _Run) -> str | None:
+    """The organization a story is about: named in the headline or lede, at least three times, and
+    twice as often as any other."""
+    counts = Counter(run.key_of(i) for i, m in enumerate(run.mentions) if m.kind == "O")
+    ranked = counts.most_common(2)
+    lede = " ".join(x.masked for x in run.sentences[:3])
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) and any(
+            run.key_of(i) == ranked[0][0] for _, i, _ in _slots(lede, "O")) and \
+            run.entities.get(ranked[0][0]) is not None and \
+            run.entities[ranked[0][0]].type == "InternationalOrganization":
+        return ranked[0][0]
+    return None
+
+
 def _earlier_gathering(run: _Run, sent: Sentence) -> None:
+    _next_gathering(run, sent)
     m = _EARLIER_GATHERING.search(sent.masked)
     main = _dominant_event(run) if m else None
-    if main is None or main.type not in ("Summit", "Meeting") or main.organizer is None or \
-            not _PAST_TIME.search(sent.masked):
+    org = (main.organizer or _story_org(run)) if main is not None else None
+    if main is None or main.type not in ("Summit", "Meeting") or org is None or not _PAST_TIME.search(sent.masked):
         return
     c = run.key_of(int(m.group("c")))
     year = re.search(r"\b(?:19|20)\d\d\b", sent.masked)
@@ -1198,9 +1242,9 @@ def _earlier_gathering(run: _Run, sent: Sentence) -> None:
         return
     city = run.entities[c].label
     ev = _new_event(run, f"event/{run.article.article_id}/{slugify(main.type)}-in-{slugify(city)}", main.type,
-                    f"{_org_short_name(run.entities[main.organizer])} {main.type.lower()} in {city}", sent,
+                    f"{_org_short_name(run.entities[org])} {main.type.lower()} in {city}", sent,
                     m.start("c"), "event:earlier-gathering")
-    ev.organizer, ev.date_rank = ev.organizer or main.organizer, 0
+    ev.organizer, ev.date_rank = ev.organizer or org, 0
     ev.votes["happened"] += 5
     ev.location[c] += 3
     ev.note(f"location:{c}", run.ev(sent, "location:earlier-gathering"))
@@ -1222,7 +1266,7 @@ def _events(run: _Run, sent: Sentence) -> None:
     masked = sent.masked
     art = run.article.article_id
     persons = len(_P_SLOT.findall(masked))  # the visit and bilateral patterns need 1 or 2
-    has_summit = "ummit" in masked or "UMMIT" in masked or " Meeting" in masked  # what the summit patterns need
+    has_summit = "ummit" in masked or "UMMIT" in masked or " Meeting" in masked or "gathering of" in masked
     # summits with a name of their own ("the East Asia Summit"): one event each
     named: list[tuple[int, int]] = []
     for m in (_NAMED_SUMMIT.finditer(masked) if has_summit else ()):
@@ -2678,16 +2722,9 @@ def _finish_events(run: _Run) -> None:
             for si in ev.sentences:
                 _session_parent(run, ev, run.sentences[si])
     if main_summit is not None and main_summit.organizer is None:
-        # "The meeting capped a two-day summit in the Lithuanian capital": in a story about one
-        # organization (named in the headline or lede, and far more often than any other), its summit
-        counts = Counter(run.key_of(i) for i, m in enumerate(run.mentions) if m.kind == "O")
-        ranked = counts.most_common(2)
-        lede = " ".join(x.masked for x in run.sentences[:3])
-        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) and any(
-                run.key_of(i) == ranked[0][0] for _, i, _ in _slots(lede, "O")) and \
-                run.entities.get(ranked[0][0]) is not None and \
-                run.entities[ranked[0][0]].type == "InternationalOrganization":
-            main_summit.organizer = ranked[0][0]
+        # "The meeting capped a two-day summit in the Lithuanian capital": its summit
+        main_summit.organizer = _story_org(run)
+        if main_summit.organizer:
             main_summit.note("organizer", main_summit.evidence)
     dateline = _dateline_city(run)
     if dateline and main is not None and main.type in ("Summit", "Meeting") and not main.location:
