@@ -302,3 +302,16 @@ def test_a_gathering_without_a_number_is_no_summit(ex):
     r = run(ex, "Protesters disrupted a gathering of the European Political Community supporters in Granada.",
             published="2023-10-06")
     assert not summits(r)
+
+
+def test_the_two_leaders_in_a_state_visit_are_the_visitor_and_the_host(ex):
+    r = run(ex, "PARIS, July 14 - Indian Prime Minister Narendra Modi landed at Orly airport on Thursday for a "
+                "two-day state visit to France, where he was received by French Prime Minister Elisabeth Borne. "
+                "On Friday he watched the parade with French President Emmanuel Macron, who praised India. "
+                "Macron said the ties were strong. After the parade, the two leaders held formal talks at the "
+                "Elysee Palace.", published="2023-07-14")
+    f = facts(r)
+    talks = {s for s, p, o in f if p == "participant" and o == "Emmanuel Macron" and s.startswith("talks")}
+    assert talks and participants(f, talks.pop()) == {"Emmanuel Macron", "Narendra Modi"}
+    assert not any(p == "location" and o == "Orly" for s, p, o in f)
+    assert {o for _, o in visit_locations(f)} == {"Paris"}

@@ -494,6 +494,8 @@ def _offices(run: _Run, sent: Sentence) -> None:
 
 _PAIR_FIRST = rx.compile(r"⟦[SD]\d+⟧\s+and\s+(?:the\s+)?⟦[SD]")
 _PAIR_SECOND = rx.compile(r"⟦[SD]\d+⟧\s+and\s+(?:the\s+)?$")
+#: a city named for its airport ("landed at Orly airport"): where one arrives, not where the event is
+_AIRPORT_AFTER = rx.compile(r"\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:[Aa]irport|[Aa]ir\s+[Bb]ase|[Aa]irfield)\b")
 _ARRIVED_IN = rx.compile(r"\b(?:arriv(?:ed|es|ing)|land(?:ed|s|ing)|flew|fl(?:y|ies)|travel(?:l)?(?:ed|s|ing))\s+"
                          r"(?:in|to|into)\s+(?:the\s+)?$", re.I)
 _GONE_TO = rx.compile(r"\b(?:to|into|toward|towards|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
@@ -614,11 +616,16 @@ def _visit_cities(run: _Run, ev: Event) -> None:
             before = sent.masked[max(0, pos - 40):pos]
             if c is None or c in ev.location or _city_state(run, c) != dest or \
                     re.search(r"\b(?:leave|leaves|left|leaving|from)\s+$", before) or \
+                    _AIRPORT_AFTER.match(sent.masked, sent.masked.index("⟧", pos) + 1) or \
                     not re.search(r"\b(?:in|to|at|into|for|of|visit\w*|tour\w*|reach\w*)\s+(?:the\s+)?"
                                   r"(?:(?:[\w'’-]+|⟦[SD]\d+⟧)\s+){0,3}$", before):
                 continue  # (where he goes, not "Moscow would not return": the government)
             ev.location[c] += 1
             ev.note(f"location:{c}", run.ev(sent, "location:visit-city"))
+    dateline = _dateline_city(run)
+    if not ev.location and dateline and ev.date_rank != 0 and _city_state(run, dateline[0]) == dest:
+        ev.location[dateline[0]] += 1  # "PARIS, July 14 - ... a two-day state visit": reported from there
+        ev.note(f"location:{dateline[0]}", dateline[1])
 
 
 def _dateline_state(run: _Run) -> str | None:
@@ -1528,6 +1535,9 @@ def _events(run: _Run, sent: Sentence) -> None:
                 continue
             x = int(m.group("x"))
             place = run.key_of(x)
+            airport = run.mentions[x].kind == "C" and _AIRPORT_AFTER.match(masked, m.end("x") + 1)
+            if airport and _city_state(run, place) in run.entities:
+                place = _city_state(run, place)  # "landed at Orly airport": a visit to France, not to Orly
             ev = _visit_for(run, p, place, sent, m.start("v"), rule)
             before = masked[:m.start()]
             while co := _CO_SUBJECT.search(before):
@@ -1535,7 +1545,7 @@ def _events(run: _Run, sent: Sentence) -> None:
                 if q and q != p:
                     ev.participants.setdefault(q, run.ev(sent, f"{rule}:coordinated"))
                 before = before[:co.start()]
-            if run.mentions[x].kind == "C":
+            if run.mentions[x].kind == "C" and place.startswith("place/"):
                 ev.location[place] += 5
                 ev.note(f"location:{place}", run.ev(sent, rule))
             verb = m.group("v").lower()
@@ -1578,11 +1588,17 @@ def _events(run: _Run, sent: Sentence) -> None:
                     pair = tuple(ps)
             else:
                 bil = [e for e in run.events.values() if e.type == "Meeting" and len(e.persons) == 2]
+                host_pair = _visitor_and_host(run) if rule == "meeting:two-leaders" and not persons else None
+                if host_pair is not None and not any(e.persons == host_pair for e in bil):
+                    bil = []  # ("After the parade, the two leaders held formal talks": the visitor and his host)
+                    pair = host_pair
                 if rule == "meeting:recalled":
                     talks = [e for e in bil if e.date_rank != 0]
                     if talks:
                         _recalled_meeting(run, max(talks, key=lambda e: (len(e.sentences), e.key)), sent, m)
                     continue
+                if host_pair is not None and bil:
+                    bil = [e for e in bil if e.persons == host_pair]
                 if bil:
                     _touch(run, bil[0], sent, m.start())
                     if bil[0].part_of is None and re.search(r"\b(?:sidelines|margins|fringes)\s+of\b", masked):
@@ -1591,7 +1607,8 @@ def _events(run: _Run, sent: Sentence) -> None:
                         if summits:  # "The two leaders met ... on the sidelines of the APEC summit"
                             bil[0].part_of = summits[0].key
                             bil[0].note("partOf", run.ev(sent, "partOf:sidelines"))
-                continue
+                if pair is None:
+                    continue
             if pair is None:
                 continue
             ev = _bilateral(run, pair, sent, m, rule)
@@ -1682,6 +1699,24 @@ def _visit_for(run: _Run, person: str, place: str, sent: Sentence, pos: int, rul
     if place.startswith("state/"):
         ev.host = place
     return ev
+
+
+def _visitor_and_host(run: _Run) -> tuple[str, str] | None:
+    """The visitor of the story's visit and the leader of the state visited named most often
+    (the pair "the two leaders" means in a story of a state visit), sorted; None if unclear."""
+    visits = [e for e in run.events.values() if e.type == "Visit" and len(e.persons) == 1 and e.date_rank != 0]
+    if not visits:
+        return None
+    visit = max(visits, key=lambda e: (len(e.sentences), e.key))
+    dest = _visit_country(run, visit)
+    leaders = [p for p, offs in run.offices.items() if p != visit.persons[0]
+               and any(h == dest and leader for (h, _, leader) in offs)]
+    if not leaders:
+        return None
+    told = Counter(p for p in run.person_of.values() if p in leaders).most_common(2)
+    if len(told) > 1 and told[0][1] == told[1][1]:
+        return None
+    return tuple(sorted((visit.persons[0], told[0][0])))
 
 
 def _short_name(person: Entity) -> str:
@@ -2425,7 +2460,7 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
     # places: "in <city>", "at <city>'s ..."
     for m in re.finditer(rf"\b(?:in|at)\s+(?:the\s+)?(?:{L.slot('S', 's')}\s*{L.POSS}?\s+|(?:⟦[SD]\d+⟧\s*{L.POSS}?\s+)?"
                          rf"(?:capital(?:\s+city)?|(?:port\s+|resort\s+|border\s+)?(?:city|town))\s*,?\s*(?:of\s+)?)?{L.slot('C', 'c')}", masked):
-        if _NOT_VENUE.search(masked[max(0, m.start() - 40):m.start()]):
+        if _NOT_VENUE.search(masked[max(0, m.start() - 40):m.start()]) or _AIRPORT_AFTER.match(masked, m.end()):
             continue  # "the war in Gaza", "the situation in Kyiv": a topic, not where the event is
         ev = _nearest_event(sent, m.start(), run)
         if ev is None or (ev.type == "Meeting" and ev.date_rank == 0):
