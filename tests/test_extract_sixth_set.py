@@ -315,3 +315,13 @@ def test_the_two_leaders_in_a_state_visit_are_the_visitor_and_the_host(ex):
     assert talks and participants(f, talks.pop()) == {"Emmanuel Macron", "Narendra Modi"}
     assert not any(p == "location" and o == "Orly" for s, p, o in f)
     assert {o for _, o in visit_locations(f)} == {"Paris"}
+
+
+def test_separate_talks_with_a_list_are_a_meeting_with_each(ex):
+    r = run(ex, "Chinese President Xi Jinping opened the China-Central Asia Summit in Xi'an on Friday. On the "
+                "sidelines of the summit, Xi held separate talks with Kyrgyz President Sadyr Japarov, Tajik "
+                "President Emomali Rahmon and Uzbek President Shavkat Mirziyoyev.", published="2023-05-19")
+    meetings = [e for e in r.entities.values() if e.type == "Meeting"]
+    f = facts(r)
+    pairs = {frozenset(participants(f, e.label)) for e in meetings}
+    assert pairs == {frozenset({"Xi Jinping", p}) for p in ("Sadyr Japarov", "Emomali Rahmon", "Shavkat Mirziyoyev")}

@@ -1099,7 +1099,7 @@ _AND_VERB_WITH = rx.compile(rf"\s+and\s+(?:to\s+|will\s+|also\s+|later\s+|then\s
 _MORE_PEOPLE = rx.compile(rf"(?:\s*,\s*{L.PRE_TITLE}⟦P\d+⟧)*\s*,?\s+and\s+(?!with\b){L.PRE_TITLE}⟦P\d+⟧"
                           r"(?!\s+(?:[a-z]+ed|held|met|had|has|have|was|were|is|are|will|would|said|told|sat|made|"
                           r"took|gave|spoke|went|came|began|won|led|also|then|later)\b)", re.I)
-_AND_SEPARATE = rx.compile(rf"\s*,?\s+and\s+(?:with\s+)?{L.PRE_TITLE}{L.slot('P', 'c')}", re.I)
+_SEPARATE_NEXT = rx.compile(rf"\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)(?:with\s+)?{L.PRE_TITLE}{L.slot('P', 'c')}", re.I)
 _VISIT_ADJ = r"(?:(?:two|three|four|five|six|one|[2-6])-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+|recent\s+)*"
 _VISIT = [
     ("visit:arrived", rx.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
@@ -1619,12 +1619,16 @@ def _events(run: _Run, sent: Sentence) -> None:
             # "held separate talks with A, ..., and with B": talks with each
             more = (_AND_WITH.match(masked, m.end()) or _AND_VERB_WITH.match(masked, m.end())) \
                 if rule == "meeting:met" else None
+            others = [more] if more else []
             if more is None and rule == "meeting:met" and re.search(r"\bseparate\b", m.group(), re.I):
-                more = _AND_SEPARATE.match(masked, m.end())  # "separate talks with A and B": two meetings
-            c = more and run.person_of.get(int(more.group("c")))
-            if c and c not in pair:
+                pos = m.end()  # "separate talks with A, B, C and D": a meeting with each
+                while nxt := _SEPARATE_NEXT.match(masked, pos):
+                    others.append(nxt)
+                    pos = nxt.end()
+            for more in others:
+                c = run.person_of.get(int(more.group("c")))
                 a = run.person_of.get(int(m.group("a")))
-                if a and a != c:
+                if c and c not in pair and a and a != c:
                     _bilateral(run, tuple(sorted((a, c))), sent, more, rule)
     # "A, B and C held a trilateral meeting", "A held a three-way meeting with B and C"
     for m in (_TRILATERAL.finditer(masked) if persons >= 3 else ()):
