@@ -325,3 +325,24 @@ def test_separate_talks_with_a_list_are_a_meeting_with_each(ex):
     f = facts(r)
     pairs = {frozenset(participants(f, e.label)) for e in meetings}
     assert pairs == {frozenset({"Xi Jinping", p}) for p in ("Sadyr Japarov", "Emomali Rahmon", "Shavkat Mirziyoyev")}
+
+
+def meeting_pairs(r):
+    f = facts(r)
+    return {frozenset(participants(f, e.label)) for e in r.entities.values() if e.type == "Meeting"}
+
+
+def test_his_talks_with_and_a_participle_meeting(ex):
+    r = run(ex, "Japanese Prime Minister Fumio Kishida hosted the summit in Tokyo on Sunday. On Saturday, "
+                "Kishida met Malaysian Prime Minister Anwar Ibrahim. After his talks with Anwar, the two "
+                "governments signed an exchange of notes. Kishida and Philippine President Ferdinand Marcos, "
+                "meeting the same day, discussed the South China Sea.", published="2023-12-17")
+    assert meeting_pairs(r) == {frozenset({"Fumio Kishida", "Anwar Ibrahim"}),
+                                frozenset({"Fumio Kishida", "Ferdinand Marcos"})}
+
+
+def test_a_name_suffix_ends_its_sentence(ex):
+    r = run(ex, "On Saturday, Kishida met Philippine President Ferdinand Marcos Jr. After the talks, "
+                "officials spoke to reporters.", published="2023-12-17")
+    assert any(e.type == "Person" and e.label == "Ferdinand Marcos Jr." for e in r.entities.values())
+    assert not any("After" in e.label for e in r.entities.values())

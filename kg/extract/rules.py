@@ -280,6 +280,16 @@ def _split_sentences(run: _Run) -> None:
             start = s.start_char + m.end()
         if text[start:s.end_char].strip():
             spans.append((start, s.end_char))
+    # "... President Ferdinand Marcos Jr. After his talks with Anwar, ...": a sentence ends after a
+    # name's suffix that the parser took for an abbreviation
+    cut_spans = []
+    for s, e in spans:
+        for m in re.finditer(r"\b(?:Jr|Sr)\.\s+(?=(?:After|Before|During|While|When|On|In|At|The|Later|Earlier|"
+                             r"Meanwhile|But|He|She|They|It)\b)", text[s:e]):
+            cut_spans.append((s, s + m.end() - len(m.group()) + len(m.group().rstrip())))
+            s = s + m.end()
+        cut_spans.append((s, e))
+    spans = cut_spans
     # never split inside a mention; headline is its own sentence
     merged: list[list[int]] = []
     for s, e in spans:
@@ -683,6 +693,8 @@ def _office_anaphors(run: _Run, sent: Sentence) -> None:
         sent.masked = _BARE_TITLE.sub(repl, sent.masked)
 
 
+#: "his talks with Anwar": the possessive of the subject before it (followed by "'s" once resolved)
+_POSS_PRONOUN = rx.compile(r"\b(?:[Hh]is|[Hh]er)(?=\s+(?:[\w-]+\s+)?(?:talks|meeting)\s+with\b)")
 _PRONOUN = rx.compile(r"(?:^|(?<=[.;,] )|(?<=\bday )|(?<=\bwhere )|(?<=\bwhen )|(?<=\bafter )|(?<=\bbefore )|(?<=\bwhich ))"
                       r"(?:[Hh]e|[Ss]he)\b(?=\s+(?:\w+ed|\w+s|will|was|had|has|is|also|then|held|met|made|took|gave|said|told|"
                       r"spoke|went|came|flew|sent|paid|left|led|sat|saw|began|won|would|could|can|may)\b)")
@@ -705,6 +717,11 @@ def _pronouns(run: _Run) -> None:
             sent.slots[idx] = run.mentions[idx]
             return f"⟦P{idx}⟧"
         sent.masked = _PRONOUN.sub(repl, sent.masked)
+
+        def repl_poss(m: re.Match) -> str:
+            found = repl(m)
+            return found + "'s" if found.startswith("⟦") else found
+        sent.masked = _POSS_PRONOUN.sub(repl_poss, sent.masked)
         people = [i for _, i, _ in _slots(sent.masked, "P") if i in run.person_of]
         if people:
             last = run.person_of[people[0]]
@@ -1081,6 +1098,12 @@ _BILATERAL = [
     ("meeting:recalled", rx.compile(r"\b(?:the\s+two\s+(?:leaders|presidents|prime\s+ministers|men|women)|they|both\s+leaders)"
                                     r"\s+(?:had\s+)?(?:last|previously)\s+met\b|\b(?:their|the\s+two\s+leaders['’]?)\s+"
                                     r"(?:previous|last|earlier)\s+meeting\b", re.I)),
+    # "After Kishida's talks with Anwar", "After his talks with Anwar" (the pronoun resolved)
+    ("meeting:possessive-talks", rx.compile(rf"{L.slot('P', 'a')}\s*(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?(?:talks|meeting|"
+                                            rf"discussions)\s+with\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    # "Kishida and Marcos, meeting the same day, discussed ..."
+    ("meeting:and-meeting", rx.compile(rf"{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s*,\s+"
+                                       rf"(?:meeting|who\s+met|holding\s+talks)\b", re.I)),
     ("meeting:two-leaders", rx.compile(r"\b(?:talks|meeting|discussions|negotiations)\s+between\s+the\s+two\s+leaders\b|\bthe\s+two\s+(?:(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|ministers|foreign\s+ministers|men|women)\s+)?(?:then\s+|later\s+|also\s+|first\s+)?(?:held|had|met)\b", re.I)),
 ]
 _THREE_WAY = r"(?:trilateral|three-way|tripartite|three-party)"
