@@ -346,3 +346,18 @@ def test_a_name_suffix_ends_its_sentence(ex):
                 "officials spoke to reporters.", published="2023-12-17")
     assert any(e.type == "Person" and e.label == "Ferdinand Marcos Jr." for e in r.entities.values())
     assert not any("After" in e.label for e in r.entities.values())
+
+
+def test_a_decision_and_a_letter_of_intent_adopted_or_signed_are_documents(ex):
+    r = run(ex, "The summit of the Eurasian Economic Union opened in Minsk on Thursday. The leaders approved a "
+                "decision granting observer status to Iran. The two governments also signed a letter of intent "
+                "on energy cooperation.", published="2025-06-27")
+    labels = set(docs(r))
+    assert any(x.startswith("decision granting observer status") for x in labels), labels
+    assert any(x.startswith("letter of intent on energy") for x in labels), labels
+
+
+def test_a_decision_no_one_adopts_is_no_document(ex):
+    r = run(ex, "The summit of the Eurasian Economic Union opened in Minsk on Thursday. Critics questioned the "
+                "decision to hold it in Minsk.", published="2025-06-27")
+    assert not docs(r)

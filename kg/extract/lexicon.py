@@ -114,9 +114,11 @@ GENERIC_DOC = rx.compile(
     r"(?P<mods>(?:" + _NOT_MOD + r"(?:[a-z][a-z-]*|\d+-page)\s+){0,5})"
     r"(?P<noun>agreement|treaty|memorandum(?: of understanding)?|declaration|joint statement|statement|"
     r"communiqu[eé]|programme|program|strategy|resolution|road ?map|charter|pact|accord|convention|"
-    r"protocol|action plan|deal|alliance|initiative|document)\b"
+    r"protocol|action plan|plan of action|deal|alliance|initiative|document|decision|letter of intent|"
+    r"exchange of notes|arrangement)\b"
     r"(?P<tail>\s+(?:on(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|"
-    r"June|July|August|September|October|November|December|\d)\b)|reaffirming|against|to|for|between|of)\s+(?:(?!(?:and|but|which|that|at|during|in)\b)[^,.;⟦])*)?",
+    r"June|July|August|September|October|November|December|\d)\b)|reaffirming|against|to|for|between|of|"
+    r"granting|naming|giving|admitting|establishing)\s+(?:(?!(?:and|but|which|that|at|during|in)\b)[^,.;⟦])*)?",
     re.I)
 DECLARATION_WORDS = rx.compile(r"declaration|statement|communiqu", re.I)
 PACKAGE = rx.compile(

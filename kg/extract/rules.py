@@ -2000,7 +2000,7 @@ def _documents(run: _Run, sent: Sentence) -> None:
         if det == "the " and not m.group("tail") and not closing:
             # anaphor to an earlier document
             target = run.last_doc.get(_doc_type(noun)) if noun not in ("document", "agreement", "treaty", "deal") else run.last_doc.get("any")
-            if target in run.docs:
+            if target in run.docs and noun not in ("decision", "arrangement"):
                 found.append((run.docs[target], m.start(), m.end()))
                 continue
             if not (has_cue and noun != "document" and re.match(
