@@ -361,3 +361,14 @@ def test_a_decision_no_one_adopts_is_no_document(ex):
     r = run(ex, "The summit of the Eurasian Economic Union opened in Minsk on Thursday. Critics questioned the "
                 "decision to hold it in Minsk.", published="2025-06-27")
     assert not docs(r)
+
+
+def test_a_side_meeting_co_chaired_with_a_list(ex):
+    r = run(ex, "European leaders met in Granada on Thursday for the third summit of the European Political "
+                "Community (EPC). British Prime Minister Rishi Sunak co-chaired a side meeting on irregular migration with "
+                "French President Emmanuel Macron, Dutch Prime Minister Mark Rutte and Albanian Prime Minister "
+                "Edi Rama.", published="2023-10-06")
+    f = facts(r)
+    side = "side meeting on irregular migration"
+    assert participants(f, side) == {"Rishi Sunak", "Emmanuel Macron", "Mark Rutte", "Edi Rama"}
+    assert ("partOf", next(iter(summits(r)))) in about(f, side)

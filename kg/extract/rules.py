@@ -1055,6 +1055,8 @@ _NOT_SUMMIT_NAME = rx.compile(
     r"\b(?:The|This|That|Next|Last|Annual|Leaders|Extraordinary|Special|Informal|Virtual|Emergency|Ordinary|"
     r"Joint|First|Second|Third|Fourth|Fifth|Upcoming|Previous|Year|Heads|State|Government|Plus|On|At|In|For|"
     r"After|Before|During|Ahead|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|^[A-Z]+\s+$")
+_SIDE_MEETING = rx.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?P<noun>side[- ](?:meeting|session|event)|sideline\s+meeting)\b"
+                           r"(?:\s+on\s+(?P<topic>(?:(?!with\b|at\b|in\b|that\b|which\b)[a-z][\w-]*\s*){1,4}))?")
 _ORGAN_MEETING = rx.compile(
     rf"(?:{L.slot('G', 'g')}\s+(?:meeting|session)|(?:meeting|session)\s+of\s+(?:the\s+)?{L.slot('G', 'g2')})", re.I)
 _OUTREACH = rx.compile(rf"(?:[\"“]?outreach[\"”]?\s*/?\s*[\"“]?)?{L.slot('O', 'o')}[\"”]?\s*(?:format|meetings?|sessions?)?", re.I)
@@ -1534,6 +1536,12 @@ def _events(run: _Run, sent: Sentence) -> None:
         key = f"event/{art}/{slugify(short)}-{slugify(body)}-meeting"
         ev = _new_event(run, key, "Meeting", f"{short} {body} meeting", sent, m.start(), "event:body-meeting")
         ev.organizer = ev.organizer or org
+        run.last_event = ev.key
+    # "co-chaired a side meeting on irregular migration with ...": a meeting on the margins of the summit
+    for m in _SIDE_MEETING.finditer(masked):
+        topic = (m.group("topic") or "").strip()
+        label = f"side meeting on {topic}" if topic else "side meeting"
+        ev = _new_event(run, f"event/{art}/{slugify(label)}", "Meeting", label, sent, m.start("noun"), "event:side-meeting")
         run.last_event = ev.key
     # session formats within a summit
     for m in L.SESSION_FORMAT.finditer(masked):
@@ -2710,6 +2718,8 @@ def _main_summit(run: _Run) -> Event | None:
 
 
 _OBJECT_CUES = rx.compile(r"attended by|headed by|led by|welcom|greet|receiv|host|met|meet|(?:co-)?chair(?:ed|s|ing)?\s+(?:by|with)|"
+                          # "co-chaired a side meeting on irregular migration with A, B and C"
+                          r"(?:co-)?chair(?:ed|s|ing)?\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,6}?with\b|"
                           r"br(?:ought|ings|inging) together|" + L.HANDOVER.pattern, re.I)
 
 
@@ -2728,8 +2738,8 @@ def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
             if len(between) <= 200 and not re.search(r"⟦P\d+⟧", rest) and len(rest) <= 90 and \
                     not re.search(r"\b(?:as|while|when|after|because|since|said|says|told|tells|announced|added)\b", between):
                 return c
-        elif _OBJECT_CUES.match(clause, c.start()) and 0 <= pos - c.end() and (
-                pos - c.end() <= 60 or not _LIST_ITEMS.sub("", clause[c.end():pos]).strip(" ,")):
+        elif (oc := _OBJECT_CUES.match(clause, c.start())) and 0 <= pos - max(c.end(), oc.end()) and (
+                pos - max(c.end(), oc.end()) <= 60 or not _LIST_ITEMS.sub("", clause[max(c.end(), oc.end()):pos]).strip(" ,")):
             return c  # (or the next item of a list of titled names after it)
         elif re.match(_THOSE_WHO_CAME, clause[c.start():], re.I) and pos > c.end():
             return c  # "Those who did make the trip included A, B and C"
