@@ -372,3 +372,12 @@ def test_a_side_meeting_co_chaired_with_a_list(ex):
     side = "side meeting on irregular migration"
     assert participants(f, side) == {"Rishi Sunak", "Emmanuel Macron", "Mark Rutte", "Edi Rama"}
     assert ("partOf", next(iter(summits(r)))) in about(f, side)
+
+
+def test_a_capital_sending_or_represented_by_someone_is_its_state(ex):
+    r = run(ex, "G20 leaders gathered in New Delhi on Saturday for their summit. China and Russia were there "
+                "in name only: Beijing sent Chinese Premier Li Qiang, while Moscow was represented by Russian "
+                "Foreign Minister Sergei Lavrov.", published="2023-09-10")
+    f = facts(r)
+    (label,) = summits(r)
+    assert participants(f, label) >= {"Li Qiang", "Sergei Lavrov", "China", "Russia"}

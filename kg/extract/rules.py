@@ -2297,8 +2297,9 @@ _ORG_ATTENDS = rx.compile(
     rf"(?<![⟧\w])(?:[Tt]he\s+)?{L.slot('O', 'o')}\s+(?:also\s+)?(?:attended|took part|participated)\b"
     rf"(?P<member>\s+as\s+(?:a|an)\s+(?:full\s+|permanent\s+)?member\b)?", re.I)
 _REPRESENTED = rx.compile(
-    rf"{L.slot('S', 's')}\s+(?:was|were|is|will be)\s+represented\s+(?:[^.;⟦]{{0,40}}\s)?by\s+(?:its\s+)?{L.PRE_TITLE}{L.slot('P', 'p')}|"
-    rf"{L.slot('S', 's2')}\s+(?:sent|dispatched|is sending|will send)\s+(?:its\s+|a\s+)?{L.PRE_TITLE}{L.slot('P', 'p2')}|"
+    # (a capital for its state: "Beijing sent Chinese Premier Li Qiang", "Moscow was represented by ...")
+    rf"{L.slot('SC', 's')}\s+(?:was|were|is|will be)\s+represented\s+(?:[^.;⟦]{{0,40}}\s)?by\s+(?:its\s+)?{L.PRE_TITLE}{L.slot('P', 'p')}|"
+    rf"{L.slot('SC', 's2')}\s+(?:sent|dispatched|is sending|will send)\s+(?:its\s+|a\s+)?{L.PRE_TITLE}{L.slot('P', 'p2')}|"
     # "Member States ... included Senegal, represented by President Faye; Mauritania, ..."
     rf"{L.slot('S', 's3')}\s*,\s+represented\s+by\s+(?:its\s+)?{L.PRE_TITLE}{L.slot('P', 'p3')}", re.I)
 _HOST_IN = [
@@ -2369,7 +2370,13 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                 target.participants.setdefault(o, run.ev(sent, "participant:organization"))
         for m in _REPRESENTED.finditer(masked):
             p = run.person_of.get(int(m.group("p") or m.group("p2") or m.group("p3")))
-            s_key = run.key_of(int(m.group("s") or m.group("s2") or m.group("s3")))
+            s_idx = int(m.group("s") or m.group("s2") or m.group("s3"))
+            s_key = run.key_of(s_idx)
+            if run.mentions[s_idx].kind == "C":
+                city = run.ref.cities.get(run.mentions[s_idx].ref)
+                s_key = f"state/{city.capital_of}" if city is not None and city.capital_of else None
+                if s_key is None or s_key not in run.entities:
+                    continue  # (a city that is no capital, or one whose state the story never names)
             if p is None or s_key is None:
                 continue
             target.participants.setdefault(s_key, run.ev(sent, "participant:represented"))
