@@ -381,3 +381,15 @@ def test_a_capital_sending_or_represented_by_someone_is_its_state(ex):
     f = facts(r)
     (label,) = summits(r)
     assert participants(f, label) >= {"Li Qiang", "Sergei Lavrov", "China", "Russia"}
+
+
+def test_visits_told_as_schedules(ex):
+    r = run(ex, "Brazilian President Luiz Lula met Chinese President Xi Jinping in Beijing on "
+                "Friday. Lula is scheduled to travel on Saturday to Abu Dhabi, the capital of the United Arab "
+                "Emirates. Chinese President Xi Jinping is scheduled to arrive in Belgrade on Tuesday for a state "
+                "visit to Serbia.", published="2023-04-14")
+    f = facts(r)
+    assert ("Abu Dhabi", "Lula") in {(o, s.split("'")[0]) for s, o in visit_locations(f)}, visit_locations(f)
+    assert any(o == "Belgrade" for _, o in visit_locations(f))
+    planned = {s for s, p, o in f if p == "status" and o == "Planned"}
+    assert {s for s, _ in visit_locations(f)} <= planned

@@ -1127,9 +1127,12 @@ _MORE_PEOPLE = rx.compile(rf"(?:\s*,\s*{L.PRE_TITLE}⟦P\d+⟧)*\s*,?\s+and\s+(?
 _SEPARATE_NEXT = rx.compile(rf"\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)(?:with\s+)?{L.PRE_TITLE}{L.slot('P', 'c')}", re.I)
 _VISIT_ADJ = r"(?:(?:two|three|four|five|six|one|[2-6])-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+|recent\s+)*"
 _VISIT = [
-    ("visit:arrived", rx.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
+    ("visit:arrived", rx.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|(?:is|was)\s+(?:scheduled|due|expected|set)\s+to\s+arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
     ("visit:visit-to", rx.compile(rf"{L.slot('P', 'p')}\s*{L.POSS}?\s+{_VISIT_ADJ}(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
-    ("visit:visits", rx.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|flew into|(?:to|will)\s+fly(?:\s+on\s+\w+)?\s+to|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
+    ("visit:visits", rx.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|flew into|(?:to|will)\s+fly(?:\s+on\s+\w+)?\s+to|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to|"
+                                 # "is scheduled to travel on Saturday to Abu Dhabi", "leaves for the UAE on Saturday"
+                                 rf"(?:is|was)\s+(?:scheduled|due|expected|set)\s+to\s+(?:travel|fly|head)(?:\s+on)?(?:\s+on\s+\w+day)?\s+to|"
+                                 rf"leaves\s+for|will\s+(?:then\s+)?leave\s+for|heads\s+to|will\s+(?:then\s+)?head\s+to)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
     ("visit:on-a-visit", rx.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>is on|was on|arrived for|began|begins|paid|pays|made|makes|wrapped up|concluded|ended|is paying|will pay|will make)\s+(?:an?|his|her|the)\s+{_VISIT_ADJ}(?:visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
 ]
 #: "Macron ..., on the second day of a three-day state visit to Morocco", "X said during his visit to
@@ -1584,7 +1587,7 @@ def _events(run: _Run, sent: Sentence) -> None:
                         "flew into", "paid", "made", "wrapped up", "concluded", "ended", "was on", "began"):
                 ev.votes["happened"] += 3
                 ev.note("status:Happened", run.ev(sent, rule))
-            elif verb.startswith("will") or verb.startswith("to "):
+            elif verb.startswith(("will", "to ", "is ", "was ", "leaves", "heads")):
                 ev.votes["planned"] += 2
                 ev.note("status:Planned", run.ev(sent, rule))
             run.last_event = ev.key
