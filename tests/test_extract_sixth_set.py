@@ -393,3 +393,12 @@ def test_visits_told_as_schedules(ex):
     assert any(o == "Belgrade" for _, o in visit_locations(f))
     planned = {s for s, p, o in f if p == "status" and o == "Planned"}
     assert {s for s, _ in visit_locations(f)} <= planned
+
+
+def test_an_attendance_list_set_off_by_semicolons(ex):
+    r = run(ex, "The summit of the Andean Community opened in Lima on Friday. The summit was attended by the "
+                "President of Colombia, Gustavo Petro; the President of Ecuador, Daniel Noboa; and the President "
+                "of Bolivia, Luis Arce.", published="2025-07-18")
+    f = facts(r)
+    (label,) = summits(r)
+    assert participants(f, label) >= {"Gustavo Petro", "Daniel Noboa", "Luis Arce"}

@@ -2551,7 +2551,7 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                 ev.host = run.key_of(int(s))
                 ev.note("host", run.ev(sent, "host:verb"))
     # participants
-    for cs, ce in _clauses(masked):
+    for cs, ce in _attendance_lists(masked, _clauses(masked)):
         clause = masked[cs:ce]
         if L.NEGATION.search(clause) or not L.PARTICIPATE.search(clause):
             continue
@@ -2736,6 +2736,25 @@ _OBJECT_CUES = rx.compile(r"attended by|headed by|led by|welcom|greet|receiv|hos
 _LIST_ITEMS = rx.compile(r"(?:,|;|\b(?:and|the|president|prime|minister|chancellor|premier|king|queen|emir|amir|"
                          r"sultan|crown|prince|his|her|majesty|highness|excellency|sheikh|foreign|"
                          r"secretary|of|state|leader|vice|deputy)\b|⟦[SDO]\d+⟧\s*(?:'s|’s)?|⟦P\d+⟧|\s)+", re.I)
+
+
+_LIST_OPENER = rx.compile(r"\battended\s+by\b|\b(?:present|in\s+attendance|attending)\s+(?:were|was)\b|"
+                          r"\b(?:were|was)\s+(?:also\s+)?present\b|\b(?:included|including)\b")
+
+
+def _attendance_lists(masked: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clauses, with a list of attendees set off by semicolons kept as one ("The Summit was attended
+    by King Felipe VI of Spain; the President of the Government of Spain, Pedro Sánchez; ...")."""
+    out: list[tuple[int, int]] = []
+    listing = False
+    for cs, ce in clauses:
+        if out and (listing or _LIST_OPENER.search(masked[out[-1][0]:out[-1][1]]) and
+                    masked[out[-1][0]:cs].rstrip().endswith(";")):
+            listing = True  # (up to the sentence's end)
+            out[-1] = (out[-1][0], ce)
+        else:
+            out.append((cs, ce))
+    return out
 
 
 def _cue_for(clause: str, pos: int, cues: list[re.Match]) -> re.Match | None:
