@@ -402,3 +402,16 @@ def test_an_attendance_list_set_off_by_semicolons(ex):
     f = facts(r)
     (label,) = summits(r)
     assert participants(f, label) >= {"Gustavo Petro", "Daniel Noboa", "Luis Arce"}
+
+
+def test_leaders_together_with_others_met_one(ex):
+    r = run(ex, "Today in Tunis, President of the European Commission Ursula von der Leyen, together with the "
+                "Prime Minister of Italy, Giorgia Meloni, and the Prime Minister of the Netherlands, Mark Rutte, "
+                "met the President of the Republic of Tunisia, Kais Saied.", published="2023-07-16")
+    assert meeting_pairs(r) == {frozenset({"Ursula von der Leyen", "Giorgia Meloni", "Mark Rutte", "Kais Saied"})}
+
+
+def test_two_who_met_a_third_without_together_are_not_joined(ex):
+    r = run(ex, "Italian Prime Minister Giorgia Meloni spoke in Rome, and Dutch Prime Minister Mark Rutte met "
+                "Tunisian President Kais Saied in Tunis on Sunday.", published="2023-07-16")
+    assert meeting_pairs(r) == {frozenset({"Mark Rutte", "Kais Saied"})}

@@ -1087,9 +1087,12 @@ _PLACE_PRE = (r"(?:the\s+)?(?:(?:⟦[SDR]\d+⟧\s*(?:'s|’s)?|(?-i:[A-Z][\w-]*(
 #: "talks with the Indian prime minister, Narendra Modi": the name in apposition after "with"
 _WITH_APPOS = (r"(?<=with\s)the\s+⟦[SD]\d+⟧\s*(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:leader|president|prime\s+minister|"
                r"premier|chancellor|foreign\s+minister|counterpart)\s*,\s+")
+#: "met the President of the Republic of Tunisia, Kais Saied": the title, of a state, then the name
+_TITLE_OF_APPOS = (r"the\s+(?:[\w-]+\s+){0,2}?(?:President|Prime\s+Minister|King|Emir|Chancellor|Premier|Sultan|"
+                   r"Foreign\s+Minister|Minister\s+of\s+Foreign\s+Affairs)\s+of\s+(?:the\s+)?⟦[SO]\d+⟧\s*,\s+")
 _BILATERAL = [
     ("meeting:between", rx.compile(rf"\b(?:talks|meeting|discussions|negotiations|consultations|summit)\s+between\s+{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
-    ("meeting:met", rx.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,140}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks\s+(?:there\s+|also\s+|later\s+|in\s+⟦C\d+⟧\s+)?with|holds talks with|hold talks with|held\s+(?:his|her|their)\s+(?:[\w-]+\s+){{0,3}}?talks(?:\s+in\s+(?:a|over\s+a|more\s+than\s+a|\w+)\s+(?:year|years|months))?\s+with|(?:held|had|holds|has|will hold|will have)\s+(?:(?:a|an|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?meeting(?:\s+(?:since|in|at|on)\s+(?:[^.;⟦,]|⟦[SDC]\d+⟧){{0,50}}?)?|(?:separate|bilateral|\w+\s+bilateral)\s+(?:[\w-]+\s+)?meetings)\s+with|talked with|sat down\s+(?:instead\s+|later\s+|also\s+|first\s+)?with|hosted|received|(?:paid|pays|will pay|made)\s+a\s+courtesy\s+call\s+on|called\s+on|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+|{_WITH_APPOS})?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
+    ("meeting:met", rx.compile(rf"{L.slot('P', 'a')}(?:[^.;⟦]|⟦[SDOCG]\d+⟧){{0,140}}?\b(?:met|meets|meet|will meet|held (?:(?:separate|bilateral|private|closed-door|further|wide-ranging|extensive|lengthy|detailed|in-depth|productive|restricted|delegation-level|one-on-one|\w+-level)\s+){{0,2}}talks\s+(?:there\s+|also\s+|later\s+|in\s+⟦C\d+⟧\s+)?with|holds talks with|hold talks with|held\s+(?:his|her|their)\s+(?:[\w-]+\s+){{0,3}}?talks(?:\s+in\s+(?:a|over\s+a|more\s+than\s+a|\w+)\s+(?:year|years|months))?\s+with|(?:held|had|holds|has|will hold|will have)\s+(?:(?:a|an|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?meeting(?:\s+(?:since|in|at|on)\s+(?:[^.;⟦,]|⟦[SDC]\d+⟧){{0,50}}?)?|(?:separate|bilateral|\w+\s+bilateral)\s+(?:[\w-]+\s+)?meetings)\s+with|talked with|sat down\s+(?:instead\s+|later\s+|also\s+|first\s+)?with|hosted|received|(?:paid|pays|will pay|made)\s+a\s+courtesy\s+call\s+on|called\s+on|(?:after|during|following)\s+(?:\w+\s+)?talks\s+with)\s+(?:with\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:⟦[SD]\d+⟧|\w+)\s+counterpart\s*,?\s+|{_WITH_APPOS}|{_TITLE_OF_APPOS})?{L.PRE_TITLE}{L.slot('P', 'b')}", re.I)),
     ("meeting:and-held-talks", rx.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+(?:(?:his|her)\s+(?:⟦[SD]\d+⟧\s+|\w+\s+)?counterpart\s*,?\s*)?{L.PRE_TITLE}{L.slot('P', 'b')}\s*,?\s+(?:also\s+|then\s+|later\s+|first\s+)?(?:(?:held|hold|had|have|will hold|are to hold|are expected to hold)\s+(?:[\w-]+\s+){{0,3}}?(?:talks|a meeting|meeting|meetings|discussions|negotiations)\b|met\b|will meet\b|are (?:due|set|expected|scheduled) to meet\b|shook hands\b|(?:sat|sit|sitting) down (?:for|to) talks\b)", re.I)),
     ("meeting:and-agreed-after-talks", rx.compile(rf"{L.PRE_TITLE}{L.slot('P', 'a')}\s+and\s+{L.PRE_TITLE}{L.slot('P', 'b')}\s+(?:agreed|pledged|vowed|discussed|signed|reached)\b[^.;⟦]{{0,120}}?\b(?:after|during|in|at)\s+(?:[\w-]+\s+){{0,4}}?(?:talks|a meeting|their meeting)\b", re.I)),
     ("meeting:received-by", rx.compile(rf"{L.slot('P', 'a')}\s+(?:was|were|is|will be)\s+(?:also\s+|later\s+|then\s+)?(?:received|hosted|welcomed)\s+(?:(?:at|in)\s+(?!the\s+(?:airport|tarmac|airbase|air\s+base)\b)(?:[^.;⟦,]|⟦[CR]\d+⟧){{0,50}}?\s+)?by\s+(?:{L.PRE_TITLE}|the\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+(?:the\s+)?⟦[SO]\d+⟧\s*,\s+){L.slot('P', 'b')}", re.I)),
@@ -1614,6 +1617,9 @@ def _events(run: _Run, sent: Sentence) -> None:
                     if more:  # "A sat down with B, C and D": one meeting of the four
                         group = {a, b} | {run.person_of[i] for _, i, _ in _slots(more.group(), "P") if i in run.person_of}
                         pair = tuple(sorted(group))
+                    joined = _joined_subjects(run, masked[:m.start()]) if rule == "meeting:met" else set()
+                    if joined - {b}:  # "A, together with B, and C, met D": one meeting of the four
+                        pair = tuple(sorted(set(pair) | joined - {b}))
             elif rule == "meeting:their" or (rule == "meeting:two-leaders" and len(
                     {run.person_of[i] for _, i, _ in _slots(masked, "P") if i in run.person_of}) == 2):
                 # "A discussed it with his counterpart, B, when the two held talks": the two named here
@@ -1737,6 +1743,25 @@ def _visit_for(run: _Run, person: str, place: str, sent: Sentence, pos: int, rul
     if place.startswith("state/"):
         ev.host = place
     return ev
+
+
+_JOINED_BEFORE = rx.compile(r"⟦P(\d+)⟧\s*,?\s+(?P<link>together\s+with|along\s+with|accompanied\s+by|and)\s+"
+                            r"(?:(?:[^.;⟦]|⟦[SDO]\d+⟧){0,60}?,\s+)?$", re.I)
+
+
+def _joined_subjects(run: _Run, before: str) -> set[str]:
+    """The people joined to a subject before it ("A, together with the Prime Minister of Italy, B,
+    and C, met D": A and B for C), when one of the links is "together with" or "along with"."""
+    found, along = set(), False
+    while m := _JOINED_BEFORE.search(before):
+        p = run.person_of.get(int(m.group(1)))
+        if p is None:
+            break
+        found.add(p)
+        along = along or not m.group("link").lower() == "and"
+        before = before[:m.start() + len(f"⟦P{m.group(1)}⟧")]
+        before = before[:before.rfind("⟦P")]
+    return found if along else set()
 
 
 def _visitor_and_host(run: _Run) -> tuple[str, str] | None:
