@@ -415,3 +415,16 @@ def test_two_who_met_a_third_without_together_are_not_joined(ex):
     r = run(ex, "Italian Prime Minister Giorgia Meloni spoke in Rome, and Dutch Prime Minister Mark Rutte met "
                 "Tunisian President Kais Saied in Tunis on Sunday.", published="2023-07-16")
     assert meeting_pairs(r) == {frozenset({"Mark Rutte", "Kais Saied"})}
+
+
+def test_a_visit_dated_apart_is_another_visit(ex):
+    r = run(ex, "German Chancellor Olaf Scholz arrived in Chongqing on Sunday for a three-day visit to China. "
+                "Scholz first visited China as chancellor in November 2022, on a one-day trip to Beijing.",
+            published="2024-04-14")
+    f = facts(r)
+    visits = {e.label for e in r.entities.values() if e.type == "Visit"}
+    assert len(visits) == 2, visits
+    old = next(v for v in visits if "2022" in v)
+    assert {("status", "Happened"), ("location", "Beijing")} <= about(f, old)
+    now = next(v for v in visits if v != old)
+    assert ("location", "Beijing") not in about(f, now) and ("startDate", "2024-04-14") in about(f, now)

@@ -1575,7 +1575,9 @@ def _events(run: _Run, sent: Sentence) -> None:
             airport = run.mentions[x].kind == "C" and _AIRPORT_AFTER.match(masked, m.end("x") + 1)
             if airport and _city_state(run, place) in run.entities:
                 place = _city_state(run, place)  # "landed at Orly airport": a visit to France, not to Orly
-            ev = _visit_for(run, p, place, sent, m.start("v"), rule)
+            when = _visit_time(run, masked[m.start():m.end() + 45])
+            ev = _dated_visit(run, p, place, sent, m.start("v"), rule, *when) if when else \
+                _visit_for(run, p, place, sent, m.start("v"), rule)
             before = masked[:m.start()]
             while co := _CO_SUBJECT.search(before):
                 q = run.person_of.get(int(co.group(1)))  # "A and Defense Minister B arrived in ..."
@@ -1780,6 +1782,38 @@ def _visitor_and_host(run: _Run) -> tuple[str, str] | None:
     if len(told) > 1 and told[0][1] == told[1][1]:
         return None
     return tuple(sorted((visit.persons[0], told[0][0])))
+
+
+_VISIT_WHEN = rx.compile(r"\bin\s+(?:(?P<m>January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\s+)?(?P<y>(?:19|20)\d\d)\b")
+
+
+def _visit_time(run: _Run, window: str) -> tuple[str, bool] | None:
+    """The time of a visit told apart from the story's ("first visited China in November 2022,
+    on a one-day trip to Beijing"): its words and whether it is later; None for the story's time."""
+    m = _VISIT_WHEN.search(window)
+    ctx = run.anchor or (_dt.date(run.year, 6, 30) if run.year else None)
+    if m is None or ctx is None:
+        return None
+    told = (int(m.group("y")), MONTHS[m.group("m").lower()] if m.group("m") else None)
+    if told[0] == ctx.year and (told[1] is None or abs(told[1] - ctx.month) <= 1):
+        return None
+    return m.group().split(None, 1)[1], told > (ctx.year, told[1] if told[1] is not None else ctx.month)
+
+
+def _dated_visit(run: _Run, person: str, place: str, sent: Sentence, pos: int, rule: str, when: str,
+                 later: bool) -> Event:
+    """A visit of ``person`` to ``place`` at another time than the story's (one per time)."""
+    ent = run.entities[place]
+    key = f"event/{run.article.article_id}/visit-{slugify(run.entities[person].label)}-{slugify(ent.label)}-{slugify(when)}"
+    label = f"{_short_name(run.entities[person])}'s visit to {ent.label} in {when}"
+    ev = _new_event(run, key, "Visit", label, sent, pos, rule)
+    ev.persons, ev.date_rank = (person,), 0
+    ev.participants.setdefault(person, run.ev(sent, rule))
+    ev.votes["planned" if later else "happened"] += 5
+    if place.startswith("state/"):
+        ev.host = place
+    return ev
 
 
 def _short_name(person: Entity) -> str:
