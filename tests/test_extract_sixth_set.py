@@ -428,3 +428,17 @@ def test_a_visit_dated_apart_is_another_visit(ex):
     assert {("status", "Happened"), ("location", "Beijing")} <= about(f, old)
     now = next(v for v in visits if v != old)
     assert ("location", "Beijing") not in about(f, now) and ("startDate", "2024-04-14") in about(f, now)
+
+
+def test_visits_told_in_relative_clauses(ex):
+    r = run(ex, "Chinese President Xi Jinping held talks on Wednesday with Kazakh President Kassym-Jomart "
+                "Tokayev, who is in Xi'an on a state visit to China. Much groundwork was laid by Australian "
+                "Foreign Minister Penny Wong, whose own visit to Beijing in December 2022 was the first in four "
+                "years.", published="2023-05-18")
+    f = facts(r)
+    visits = {e.label for e in r.entities.values() if e.type == "Visit"}
+    tokayev = next(v for v in visits if v.startswith("Kassym-Jomart Tokayev"))
+    assert ("participant", "Kassym-Jomart Tokayev") in about(f, tokayev)
+    assert any(p == "location" and o.startswith("Xi") for p, o in about(f, tokayev))  # (the gazetteer's Xi’an)
+    wong = next(v for v in visits if v.startswith("Penny Wong"))
+    assert {("location", "Beijing"), ("status", "Happened")} <= about(f, wong)

@@ -1136,7 +1136,10 @@ _VISIT = [
                                  # "is scheduled to travel on Saturday to Abu Dhabi", "leaves for the UAE on Saturday"
                                  rf"(?:is|was)\s+(?:scheduled|due|expected|set)\s+to\s+(?:travel|fly|head)(?:\s+on)?(?:\s+on\s+\w+day)?\s+to|"
                                  rf"leaves\s+for|will\s+(?:then\s+)?leave\s+for|heads\s+to|will\s+(?:then\s+)?head\s+to)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
-    ("visit:on-a-visit", rx.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>is on|was on|arrived for|began|begins|paid|pays|made|makes|wrapped up|concluded|ended|is paying|will pay|will make)\s+(?:an?|his|her|the)\s+{_VISIT_ADJ}(?:visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    # "Foreign Minister Penny Wong, whose own visit to Beijing in December 2022 was the first ..."
+    ("visit:whose-visit", rx.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,60}}?\bwhose\s+(?:own\s+)?(?:first\s+)?{_VISIT_ADJ}"
+                                     rf"(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    ("visit:on-a-visit", rx.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>is on|was on|(?:is|was)\s+in\s+⟦C\d+⟧\s+on|arrived for|began|begins|paid|pays|made|makes|wrapped up|concluded|ended|is paying|will pay|will make)\s+(?:an?|his|her|the)\s+{_VISIT_ADJ}(?:visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
 ]
 #: "Macron ..., on the second day of a three-day state visit to Morocco", "X said during his visit to
 #: Y": the visitor is the sentence's first person (its subject)
