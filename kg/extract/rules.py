@@ -666,6 +666,9 @@ _BARE_TITLE = rx.compile(
     r"(?P<t>Prime Minister|President|Chancellor|Premier)(?=\s+(?:[a-z]|⟦[SCDORG]))")
 
 
+_REGNAL = rx.compile(r"\s(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
+
+
 def _office_anaphors(run: _Run, sent: Sentence) -> None:
     """"the Russian leader", "the Prime Minister of X" -> a synthetic mention of the office holder."""
     def repl(m: re.Match) -> str:
@@ -676,6 +679,13 @@ def _office_anaphors(run: _Run, sent: Sentence) -> None:
             if t in ("leader", "top leader", "head of state"):
                 return m.group(0)
             cands = {f.subject for f in run.facts.values() if f.predicate == "title" and str(f.obj).lower() == t}
+            if not cands and t in ("king", "queen", "emir", "sultan"):
+                # "The King has acknowledged ... Charles III said": the one monarch named by a regnal number
+                titled = {f.subject for f in run.facts.values() if f.predicate == "title"}
+                cands = {p for p in set(run.person_of.values())
+                         if p in run.entities and _REGNAL.search(run.entities[p].label) and p not in titled}
+                if len(cands) == 1:
+                    run.add_fact(next(iter(cands)), "title", t.title(), run.ev(sent, "office:regnal-anaphor"))
         else:
             holder = run.key_of(int(h))
             cands = {p for p, offs in run.offices.items() for (ho, title, leader) in offs
@@ -1131,7 +1141,9 @@ _SEPARATE_NEXT = rx.compile(rf"\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)(?:with\s+)?{L.
 _VISIT_ADJ = r"(?:(?:two|three|four|five|six|one|[2-6])-day\s+|first\s+|official\s+|state\s+|working\s+|historic\s+|rare\s+|landmark\s+|recent\s+)*"
 _VISIT = [
     ("visit:arrived", rx.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>arrived|arrives|arriving|will arrive|(?:is|was)\s+(?:scheduled|due|expected|set)\s+to\s+arrive|landed|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)),
-    ("visit:visit-to", rx.compile(rf"{L.slot('P', 'p')}\s*{L.POSS}?\s+{_VISIT_ADJ}(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
+    # ("the King and Queen's state visit to Kenya": the couple's)
+    ("visit:visit-to", rx.compile(rf"{L.slot('P', 'p')}(?:\s+and\s+(?:the\s+)?(?:Queen|King|First\s+Lady|⟦P\d+⟧))?\s*{L.POSS}?\s+"
+                                  rf"{_VISIT_ADJ}(?P<v>visit|trip)\s+to\s+(?:the\s+)?{L.slot('CS', 'x')}", re.I)),
     ("visit:visits", rx.compile(rf"{L.slot('P', 'p')}[^.;⟦]{{0,30}}?\b(?P<v>visited|visits|will\s+(?:then\s+|also\s+|later\s+|next\s+)?visit|is visiting|to visit|travell?ed to|flew to|flew into|(?:to|will)\s+fly(?:\s+on\s+\w+)?\s+to|will\s+(?:then\s+|also\s+|later\s+|next\s+)?travel to|is travell?ing to|to travel to|"
                                  # "is scheduled to travel on Saturday to Abu Dhabi", "leaves for the UAE on Saturday"
                                  rf"(?:is|was)\s+(?:scheduled|due|expected|set)\s+to\s+(?:travel|fly|head)(?:\s+on)?(?:\s+on\s+\w+day)?\s+to|"
@@ -1150,7 +1162,7 @@ _VISIT_OF_SUBJECT = rx.compile(
     rf"(?P<v>visit|trip|tour)\s+to\s+(?:the\s+)?{_PLACE_PRE}?{L.slot('CS', 'x')}", re.I)
 #: a person coordinated before the subject of a visit ("A and Defense Minister B arrived in")
 _CO_SUBJECT = rx.compile(rf"⟦P(\d+)⟧\s*(?:,|,?\s+and)\s+{L.PRE_TITLE}$", re.I)
-_VISIT_ANAPHOR = rx.compile(r"\b(?:his|her|the|this)\s+(?:(?:state|official|working|two-day|three-day)\s+)?visit\b", re.I)
+_VISIT_ANAPHOR = rx.compile(r"\b(?:his|her|the|this|their)\s+(?:(?:state|official|working|[a-z]+-day)\s+)?visit\b", re.I)
 
 
 def _new_event(run: _Run, key: str, etype: str, label: str, sent: Sentence, pos: int, rule: str) -> Event:
