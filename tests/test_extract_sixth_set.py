@@ -456,3 +456,15 @@ def test_the_king_is_the_monarch_named_by_a_regnal_number(ex):
     assert ("Charles III", "title", "King") in f
     visit = next(e.label for e in r.entities.values() if e.type == "Visit")
     assert ("participant", "Charles III") in about(f, visit)
+
+
+def test_who_stood_in_or_flanked_the_host(ex):
+    r = run(ex, "Leaders of the Amazon Cooperation Treaty Organization (ACTO) opened their summit in Belem on "
+                "Tuesday. Brazilian President Lula, who was flanked by Bolivian President Luis Arce and Peruvian "
+                "President Dina Boluarte, spoke first. Venezuelan President Nicolas Maduro pulled out and sent "
+                "Vice President Delcy Rodriguez in his place. Ecuador, whose President Guillermo Lasso is "
+                "leaving office, was represented by its foreign minister, Gustavo Manrique.",
+            published="2023-08-09")
+    got = summit_participants(r)
+    assert got >= {"Luis Arce", "Dina Boluarte", "Delcy Rodriguez", "Gustavo Manrique", "Ecuador"}, got
+    assert not got & {"Nicolas Maduro", "Guillermo Lasso"}

@@ -175,7 +175,7 @@ PARTICIPATE = rx.compile(
     r"represent(?:ed|s|ing)(?=\s+(?:⟦[SO]|his\b|her\b|their\b))|speaking at|spoke at|addressing|told the (?:summit|meeting|gathering|leaders)|"
     r"attend(?:ed|s|ing)?|attendance|participat(?:ed|es|ing|ion|e)|take part|took part|taking part|"
     r"takes part|chair(?:ed|s|ing)?|open(?:ed|s|ing)|address(?:ed|es)?|gather(?:ed)?|arriv(?:ed|es|ing)|"
-    r"presence at|present at|head(?:ed|s)?|led by|led the|lead(?:s)? the|join(?:ed|s)?|met|meet(?:s|ing)?|"
+    r"presence at|present at|head(?:ed|s)?|led by|flanked by|led the|lead(?:s)? the|join(?:ed|s)?|met|meet(?:s|ing)?|"
     r"host(?:ed|s|ing)?|welcom(?:ed|es)|sign(?:ed|s)?|stood with|speech|spoke at|attended by|"
     r"(?:among|one of) (?:those|the leaders|the heads of state)(?: who were)? (?:present|attending|in attendance)|"
     r"br(?:ought|ings|inging) together|(?:will\s+)?(?:also\s+)?br(?:ing|ings|ought|inging)\s+in|"

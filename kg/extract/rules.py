@@ -2373,9 +2373,14 @@ _STATES_ATTEND = rx.compile(
 _ORG_ATTENDS = rx.compile(
     rf"(?<![⟧\w])(?:[Tt]he\s+)?{L.slot('O', 'o')}\s+(?:also\s+)?(?:attended|took part|participated)\b"
     rf"(?P<member>\s+as\s+(?:a|an)\s+(?:full\s+|permanent\s+)?member\b)?", re.I)
+_IN_PLACE = rx.compile(rf"\b(?:sent|dispatched|delegated)\s+(?:(?:his|her|its)\s+)?{L.PRE_TITLE}{L.slot('P', 'p')}\s+"
+                       rf"(?:in\s+(?:his|her|its)\s+(?:place|stead)|instead)\b", re.I)
 _REPRESENTED = rx.compile(
     # (a capital for its state: "Beijing sent Chinese Premier Li Qiang", "Moscow was represented by ...")
-    rf"{L.slot('SC', 's')}\s+(?:was|were|is|will be)\s+represented\s+(?:[^.;⟦]{{0,40}}\s)?by\s+(?:its\s+)?{L.PRE_TITLE}{L.slot('P', 'p')}|"
+    # ("Ecuador, whose President Guillermo Lasso is serving out his term, was represented by its foreign
+    # minister, Gustavo Manrique")
+    rf"{L.slot('SC', 's')}(?:\s*,\s+whose\s+(?:[^.;⟦]|⟦[PD]\d+⟧){{0,100}}?,)?\s+(?:was|were|is|will be)\s+represented\s+"
+    rf"(?:[^.;⟦]{{0,40}}\s)?by\s+(?:(?:its|their)\s+(?:[\w-]+\s+){{0,3}}?[\w-]+\s*,\s+|its\s+)?{L.PRE_TITLE}{L.slot('P', 'p')}|"
     rf"{L.slot('SC', 's2')}\s+(?:sent|dispatched|is sending|will send)\s+(?:its\s+|a\s+)?{L.PRE_TITLE}{L.slot('P', 'p2')}|"
     # "Member States ... included Senegal, represented by President Faye; Mauritania, ..."
     rf"{L.slot('S', 's3')}\s*,\s+represented\s+by\s+(?:its\s+)?{L.PRE_TITLE}{L.slot('P', 'p3')}", re.I)
@@ -2458,6 +2463,10 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
                 continue
             target.participants.setdefault(s_key, run.ev(sent, "participant:represented"))
             target.participants.setdefault(p, run.ev(sent, "participant:represented"))
+        for m in _IN_PLACE.finditer(masked):  # "Maduro pulled out and sent Vice President Delcy Rodríguez in his place"
+            p = run.person_of.get(int(m.group("p")))
+            if p is not None:
+                target.participants.setdefault(p, run.ev(sent, "participant:in-place"))
         for m in _RESPECTIVELY.finditer(masked):  # "A, B and C were represented by their ..., respectively"
             if "represented" not in m.group(0):
                 continue
@@ -2717,7 +2726,7 @@ _ANAPHORIC_CUE = rx.compile(
     r"\s+(?:(?:at|in|around)\s+the\s+(?:table|room|hall)\s+|present\s+|attending\s+)?(?:were|was)\b|"
     r"joined\s+(?:the|them|him|her)\s+(?:\w+\s+)?(?:talks|summit|meeting|gathering|leaders|discussions|session)\b|"
     r"(?:(?<=delegation\s)|(?<=delegation\swas\s)|(?<=delegations\swere\s))(?:headed|led)\s+by|"
-    r"hosted|welcomed\s+(?:the\s+)?(?:\w+\s+)?(?:leaders|delegates|heads|guests)|"
+    r"hosted|welcomed\s+(?:the\s+)?(?:\w+\s+)?(?:leaders|delegates|heads|guests)|flanked\s+by|"
     r"(?:co-)?chair(?:ed|s|ing)?\s+(?:the|it|this|that|by|with)\b|" + L.HANDOVER.pattern + "|"
     r"(?:opened|closed|told|briefed)\s+the\s+(?:\w+\s+)?(?:summit|meeting|talks|gathering|session|leaders|ministers|"
     r"delegates|assembly|conference|council)\b|"
@@ -2801,7 +2810,7 @@ def _main_summit(run: _Run) -> Event | None:
     return max(summits, key=lambda e: (len(e.sentences), e.key)) if summits else None
 
 
-_OBJECT_CUES = rx.compile(r"attended by|headed by|led by|welcom|greet|receiv|host|met|meet|(?:co-)?chair(?:ed|s|ing)?\s+(?:by|with)|"
+_OBJECT_CUES = rx.compile(r"attended by|headed by|led by|flanked by|welcom|greet|receiv|host|met|meet|(?:co-)?chair(?:ed|s|ing)?\s+(?:by|with)|"
                           # "co-chaired a side meeting on irregular migration with A, B and C"
                           r"(?:co-)?chair(?:ed|s|ing)?\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,6}?with\b|"
                           r"br(?:ought|ings|inging) together|" + L.HANDOVER.pattern, re.I)
