@@ -468,3 +468,14 @@ def test_who_stood_in_or_flanked_the_host(ex):
     got = summit_participants(r)
     assert got >= {"Luis Arce", "Dina Boluarte", "Delcy Rodriguez", "Gustavo Manrique", "Ecuador"}, got
     assert not got & {"Nicolas Maduro", "Guillermo Lasso"}
+
+
+def test_joined_by_among_them_and_a_state_sending_its_titled_envoy(ex):
+    r = run(ex, "Leaders of the Non-Aligned Movement opened their summit in Kampala on Friday. Ugandan President "
+                "Yoweri Museveni was joined by Estonian President Alar Karis and Latvian President Edgars "
+                "Rinkevics. Only a handful of delegations were led by heads of state, among them Somali President "
+                "Hassan Sheikh Mohamud. Iran sent its First Vice-President, Mohammad Mokhber. India, one of the "
+                "founders, was represented by External Affairs Minister S. Jaishankar.", published="2024-01-20")
+    got = summit_participants(r)
+    assert got >= {"Alar Karis", "Edgars Rinkevics", "Hassan Sheikh Mohamud", "Mohammad Mokhber",
+                   "S. Jaishankar", "India", "Iran"}, got

@@ -2379,9 +2379,12 @@ _REPRESENTED = rx.compile(
     # (a capital for its state: "Beijing sent Chinese Premier Li Qiang", "Moscow was represented by ...")
     # ("Ecuador, whose President Guillermo Lasso is serving out his term, was represented by its foreign
     # minister, Gustavo Manrique")
-    rf"{L.slot('SC', 's')}(?:\s*,\s+whose\s+(?:[^.;⟦]|⟦[PD]\d+⟧){{0,100}}?,)?\s+(?:was|were|is|will be)\s+represented\s+"
+    rf"{L.slot('SC', 's')}(?:\s*,\s+(?:[^.;⟦]|⟦[PDOS]\d+⟧){{1,100}}?,)?\s+(?:was|were|is|will be)\s+represented\s+"
     rf"(?:[^.;⟦]{{0,40}}\s)?by\s+(?:(?:its|their)\s+(?:[\w-]+\s+){{0,3}}?[\w-]+\s*,\s+|its\s+)?{L.PRE_TITLE}{L.slot('P', 'p')}|"
-    rf"{L.slot('SC', 's2')}\s+(?:sent|dispatched|is sending|will send)\s+(?:its\s+|a\s+)?{L.PRE_TITLE}{L.slot('P', 'p2')}|"
+    rf"{L.slot('SC', 's2')}\s+(?:sent|dispatched|is sending|will send)\s+(?:its\s+|a\s+)?"
+    # ("Iran sent its First Vice-President, Mohammad Mokhber")
+    rf"(?:(?:[\w-]+\s+){{0,2}}[\w-]*(?:[Pp]resident|[Mm]inister|[Pp]remier|[Ss]ecretary|[Ee]nvoy|[Aa]mbassador)\s*,\s+)?"
+    rf"{L.PRE_TITLE}{L.slot('P', 'p2')}|"
     # "Member States ... included Senegal, represented by President Faye; Mauritania, ..."
     rf"{L.slot('S', 's3')}\s*,\s+represented\s+by\s+(?:its\s+)?{L.PRE_TITLE}{L.slot('P', 'p3')}", re.I)
 _HOST_IN = [
@@ -2726,7 +2729,7 @@ _ANAPHORIC_CUE = rx.compile(
     r"\s+(?:(?:at|in|around)\s+the\s+(?:table|room|hall)\s+|present\s+|attending\s+)?(?:were|was)\b|"
     r"joined\s+(?:the|them|him|her)\s+(?:\w+\s+)?(?:talks|summit|meeting|gathering|leaders|discussions|session)\b|"
     r"(?:(?<=delegation\s)|(?<=delegation\swas\s)|(?<=delegations\swere\s))(?:headed|led)\s+by|"
-    r"hosted|welcomed\s+(?:the\s+)?(?:\w+\s+)?(?:leaders|delegates|heads|guests)|flanked\s+by|"
+    r"hosted|welcomed\s+(?:the\s+)?(?:\w+\s+)?(?:leaders|delegates|heads|guests)|flanked\s+by|(?:(?<=was\s)|(?<=were\s))joined\s+by|among\s+them\b|"
     r"(?:co-)?chair(?:ed|s|ing)?\s+(?:the|it|this|that|by|with)\b|" + L.HANDOVER.pattern + "|"
     r"(?:opened|closed|told|briefed)\s+the\s+(?:\w+\s+)?(?:summit|meeting|talks|gathering|session|leaders|ministers|"
     r"delegates|assembly|conference|council)\b|"
@@ -2810,7 +2813,7 @@ def _main_summit(run: _Run) -> Event | None:
     return max(summits, key=lambda e: (len(e.sentences), e.key)) if summits else None
 
 
-_OBJECT_CUES = rx.compile(r"attended by|headed by|led by|flanked by|welcom|greet|receiv|host|met|meet|(?:co-)?chair(?:ed|s|ing)?\s+(?:by|with)|"
+_OBJECT_CUES = rx.compile(r"attended by|headed by|led by|flanked by|joined by|among them|welcom|greet|receiv|host|met|meet|(?:co-)?chair(?:ed|s|ing)?\s+(?:by|with)|"
                           # "co-chaired a side meeting on irregular migration with A, B and C"
                           r"(?:co-)?chair(?:ed|s|ing)?\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,6}?with\b|"
                           r"br(?:ought|ings|inging) together|" + L.HANDOVER.pattern, re.I)
