@@ -479,3 +479,12 @@ def test_joined_by_among_them_and_a_state_sending_its_titled_envoy(ex):
     got = summit_participants(r)
     assert got >= {"Alar Karis", "Edgars Rinkevics", "Hassan Sheikh Mohamud", "Mohammad Mokhber",
                    "S. Jaishankar", "India", "Iran"}, got
+
+
+def test_the_day_a_two_day_summit_closed_is_its_last(ex):
+    r = run(ex, "BELEM, Brazil — Leaders of the Amazon Cooperation Treaty Organization (ACTO) opened their "
+                "summit. By the time the two-day summit closed on Wednesday, they had agreed. On Wednesday the "
+                "gathering widened to take in guests.", published="2023-08-10")
+    f = facts(r)
+    (label,) = summits(r)
+    assert {("startDate", "2023-08-08"), ("endDate", "2023-08-09")} <= about(f, label)

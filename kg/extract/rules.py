@@ -2949,6 +2949,10 @@ def _finish_events(run: _Run) -> None:
                 ev.support.setdefault("date", ev.support["date_end"])
             elif ev.end is None and ev.end_hint > ev.start:
                 ev.end = ev.end_hint
+            elif ev.day_offset and ev.start == ev.end_hint:
+                # "the two-day summit closed on Wednesday" and Wednesday's session told as its day:
+                # the day it closed is the last one
+                ev.start, ev.end = ev.end_hint - _dt.timedelta(days=ev.day_offset), ev.end_hint
             elif ev.end is None and 0 < (ev.start - ev.end_hint).days < 7 and \
                     ev.support["date_end"].rule == "date:weekday":
                 ev.end = ev.end_hint + _dt.timedelta(days=7)  # "arrived on Tuesday ... runs until Thursday"
