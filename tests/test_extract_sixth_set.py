@@ -488,3 +488,19 @@ def test_the_day_a_two_day_summit_closed_is_its_last(ex):
     f = facts(r)
     (label,) = summits(r)
     assert {("startDate", "2023-08-08"), ("endDate", "2023-08-09")} <= about(f, label)
+
+
+def test_a_visit_that_ends_on_a_weekday_ends_ahead(ex):
+    r = run(ex, "Britain's King Charles arrived in Nairobi on Tuesday for a state visit to Kenya. The visit ends "
+                "on Friday.", published="2023-11-01")
+    f = facts(r)
+    visit = next(e.label for e in r.entities.values() if e.type == "Visit")
+    assert {("startDate", "2023-10-31"), ("endDate", "2023-11-03")} <= about(f, visit)
+
+
+def test_arrived_on_a_past_weekday_for_a_visit_that_runs_until_a_later_one(ex):
+    r = run(ex, "Brazilian President Lula arrived in Shanghai late on Wednesday for a state visit to China that "
+                "runs until Saturday.", published="2023-04-14")
+    f = facts(r)
+    visit = next(e.label for e in r.entities.values() if e.type == "Visit")
+    assert {("startDate", "2023-04-12"), ("endDate", "2023-04-15")} <= about(f, visit)

@@ -2409,6 +2409,10 @@ _PAST_VERB = rx.compile(r"\b(?:met|held|signed|attended|gathered|took part|arriv
                         r"adopted|ended|closed|concluded)\b")
 
 
+#: a schedule in the present tense before a day ("The visit ends on Friday"): a day still ahead
+_ENDS_ON = rx.compile(r"\b(?:ends|closes|concludes|wraps\s+up|runs\s+(?:until|through|till))\s+(?:on\s+)?$")
+
+
 def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
     masked = sent.masked
     evs = _sentence_events(run, sent)
@@ -2521,7 +2525,8 @@ def _event_details(run: _Run, sent: Sentence, year: int | None) -> None:
             start = _weekday_in_year(run, d.weekday, year)
             end = None
         else:
-            start, end = resolve(d, published=pub, year=year, future=future)
+            ahead = future or bool(_ENDS_ON.search(sent.text[max(0, d.start - sent.start - 30):d.start - sent.start]))
+            start, end = resolve(d, published=pub, year=year, future=ahead)
         if start is None:
             continue
         if ends_of.get(id(d), 0) > 0 and end is None:
