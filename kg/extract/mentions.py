@@ -29,7 +29,7 @@ from ..reference import City, fold, reference
 from . import rx
 from .dates import MONTHS
 
-__all__ = ["Mention", "Gazetteer", "gazetteer", "find_mentions", "TITLE_WORDS"]
+__all__ = ["Mention", "Gazetteer", "gazetteer", "find_mentions", "TITLE_WORDS", "OPENERS"]
 
 _WORD = rx.compile(r"\w+")
 #: acronyms and other all-caps names are matched case-sensitively
@@ -326,7 +326,7 @@ def _title_persons(doc, taken: list[tuple[int, int]], kinds: dict | None = None,
                 _NAME_TOKEN.match(toks[k].text) or (
                 toks[k].text == "-" and k + 1 < len(toks) and k > j and not toks[k - 1].whitespace_
                 and toks[k + 1].is_alpha)) and toks[k].text not in ("The",) and not (
-                k > j and (toks[k - 1].text in ("Jr.", "Sr.") or toks[k].text in _OPENERS
+                k > j and (toks[k - 1].text in ("Jr.", "Sr.") or toks[k].text in OPENERS
                            and toks[k - 1].text.endswith("."))):
             k += 1
             if toks[k - 1].text == "-":
@@ -428,7 +428,7 @@ def _clean_person(span):
         start += 1  # ("Secretary of State Antony Blinken", "Minister of Foreign Affairs Wang Yi")
     for k in range(start + 1, end):  # "conferred on Modi the Order of St Andrew": the name ends
         if doc[k].text in _NOT_IN_NAME or doc[k - 1].text in ("Jr.", "Sr.") or \
-                doc[k].text in _OPENERS and doc[k - 1].text.endswith("."):
+                doc[k].text in OPENERS and doc[k - 1].text.endswith("."):
             end = k  # ("Ferdinand Marcos Jr. After his talks": the next sentence's first word)
             break
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
@@ -445,7 +445,7 @@ _PARTICLES = frozenset("von van der den de da do dos das del della di du la le b
 _PEOPLES = frozenset("Africans Europeans Asians Americans Arabs Latinos Westerners Palestinians Israelis "
                      "Ukrainians Russians Chinese".split())
 #: words that open a sentence, not a name's part ("... Marcos Jr. After his talks ...")
-_OPENERS = frozenset("After Before During While When On In At The Later Earlier Meanwhile But And".split())
+OPENERS = frozenset("After Before During While When On In At The Later Earlier Meanwhile But And".split())
 #: lower-case words no name holds (its particles, "bin", "von der", "da", are others)
 _NOT_IN_NAME = frozenset("the a an and or of on in at to with for from by".split())
 

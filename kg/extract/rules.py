@@ -19,7 +19,7 @@ from ..sources import Article, slugify
 from . import lexicon as L
 from . import rx
 from .dates import MONTHS, DateMention, safe_date, find_dates, infer_year, resolve, WEEKDAYS
-from .mentions import Mention, without_article
+from .mentions import OPENERS, Mention, without_article
 
 __all__ = ["extract_relations"]
 
@@ -267,7 +267,14 @@ def _cluster_persons(run: _Run) -> None:
         e.mentions.append(Evidence(m.start, m.end, m.start, m.end, f"mention:{m.source}"))
 
 
+_MONTHS_RX = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
+
+
 # -- sentences and masking ---------------------------------------------------------------------
+#: a name's suffix the parser took for an abbreviation, before a sentence's first word
+_AFTER_SUFFIX = rx.compile(rf"\b(?:Jr|Sr)\.\s+(?=(?:{'|'.join(sorted(OPENERS))}|He|She|They|It)\b)")
+
+
 def _split_sentences(run: _Run) -> None:
     text = run.text
     spans = []
@@ -284,10 +291,9 @@ def _split_sentences(run: _Run) -> None:
     # name's suffix that the parser took for an abbreviation
     cut_spans = []
     for s, e in spans:
-        for m in re.finditer(r"\b(?:Jr|Sr)\.\s+(?=(?:After|Before|During|While|When|On|In|At|The|Later|Earlier|"
-                             r"Meanwhile|But|He|She|They|It)\b)", text[s:e]):
-            cut_spans.append((s, s + m.end() - len(m.group()) + len(m.group().rstrip())))
-            s = s + m.end()
+        for m in _AFTER_SUFFIX.finditer(text, s, e):
+            cut_spans.append((s, m.start() + 3))  # (up to "Jr.")
+            s = m.end()
         cut_spans.append((s, e))
     spans = cut_spans
     # never split inside a mention; headline is its own sentence
@@ -640,16 +646,8 @@ def _visit_cities(run: _Run, ev: Event) -> None:
 
 def _dateline_state(run: _Run) -> str | None:
     """The state of the dateline's city ("SAN FRANCISCO (AP) —" → the United States)."""
-    for sent in run.sentences[:3]:
-        if sent.start < run.article.body_start:
-            continue
-        m = _DATELINE.match(sent.masked)
-        mention = run.mentions[int(m.group(1))] if m else None
-        if mention is None or mention.kind != "C" or mention.ref not in run.ref.cities:
-            return None
-        st = run.ref.state_by_iso2(run.ref.cities[mention.ref].country)
-        return f"state/{st.iso3}" if st else None
-    return None
+    dateline = _dateline_city(run)
+    return _city_state(run, dateline[0]) if dateline else None
 
 
 _ANAPHOR_OFFICE = rx.compile(
@@ -803,13 +801,10 @@ def _orgs_for(run: _Run, sent: Sentence, pos: int):
         return [run.key_of(i) for _, i, _ in _slots(m.group("list"), "O")]
     if run.last_org and not any(p < pos for _, _, p in orgs) and _ITS_MEMBERS.search(sent.masked, 0, pos):
         prev = run.sentences[sent.idx - 1].masked if sent.idx else ""
-        if _ORG_SUBJECT.match(prev):
+        if _ORG_SUBJECT.match(prev) and _story_org(run):
             # "The 55-member organisation, successor to the OAU, ... Six of its members": the
-            # organization the story names most, which the sentence before was about, not the OAU
-            named = Counter(run.key_of(i) for i, m in enumerate(run.mentions) if m.kind == "O")
-            top = named.most_common(2)
-            if top and (len(top) == 1 or top[0][1] > top[1][1]):
-                return top[0][0]
+            # organization the story is about, which the sentence before was about, not the OAU
+            return _story_org(run)
         return run.last_org  # "Its members are A, B and the EU": the one named before, not a member listed
     if orgs:
         nearest = min(orgs, key=lambda o: abs(o[2] - pos))
@@ -1248,9 +1243,8 @@ _NEXT_GATHERING = rx.compile(
 
 def _next_gathering(run: _Run, sent: Sentence) -> None:
     m = _NEXT_GATHERING.search(sent.masked)
-    main = _dominant_event(run) if m else None
-    org = (main.organizer or _story_org(run)) if main is not None else None
-    if main is None or main.type not in ("Summit", "Meeting") or org is None:
+    main, org = _story_gathering(run) if m else (None, None)
+    if org is None:
         return
     key = f"event/{run.article.article_id}/next-{slugify(main.type)}"
     if key in run.events or any(e.votes["planned"] and e.organizer == org and e is not main
@@ -1280,12 +1274,19 @@ def _story_org(run: _Run) -> str | None:
     return None
 
 
+def _story_gathering(run: _Run) -> tuple[Event | None, str | None]:
+    """The summit or meeting a story is about and its organization (the story's own when it has
+    none yet); (event, None) when either is unknown."""
+    main = _dominant_event(run)
+    if main is None or main.type not in ("Summit", "Meeting"):
+        return main, None
+    return main, main.organizer or _story_org(run)
+
+
 def _earlier_gathering(run: _Run, sent: Sentence) -> None:
-    _next_gathering(run, sent)
     m = _EARLIER_GATHERING.search(sent.masked)
-    main = _dominant_event(run) if m else None
-    org = (main.organizer or _story_org(run)) if main is not None else None
-    if main is None or main.type not in ("Summit", "Meeting") or org is None or not _PAST_TIME.search(sent.masked):
+    main, org = _story_gathering(run) if m else (None, None)
+    if org is None or not _PAST_TIME.search(sent.masked):
         return
     c = run.key_of(int(m.group("c")))
     year = re.search(r"\b(?:19|20)\d\d\b", sent.masked)
@@ -1492,6 +1493,7 @@ def _events(run: _Run, sent: Sentence) -> None:
                 ev.note("host", run.ev(sent, "host:possessive-city"))
         run.last_event = ev.key
     _earlier_gathering(run, sent)
+    _next_gathering(run, sent)
     # "<org> leaders gathered / met" -> the organization's summit
     for m in _LEADERS_MEET.finditer(masked):
         org = run.key_of(int(m.group("o") or m.group("o2")))
@@ -1799,8 +1801,7 @@ def _visitor_and_host(run: _Run) -> tuple[str, str] | None:
     return tuple(sorted((visit.persons[0], told[0][0])))
 
 
-_VISIT_WHEN = rx.compile(r"\bin\s+(?:(?P<m>January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December)\s+)?(?P<y>(?:19|20)\d\d)\b")
+_VISIT_WHEN = rx.compile(rf"\bin\s+(?:(?P<m>{_MONTHS_RX})\s+)?(?P<y>(?:19|20)\d\d)\b")
 
 
 def _visit_time(run: _Run, window: str) -> tuple[str, bool] | None:
@@ -1881,7 +1882,6 @@ def _bilateral(run: _Run, pair: tuple, sent: Sentence, m: re.Match, rule: str) -
     return ev
 
 
-_MONTHS_RX = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
 #: one piece of what follows an event's name: its place, its host, its time ("the bloc's summit in
 #: Johannesburg, South Africa, in August 2023", "its eighth summit, hosted by Turkey in Istanbul in
 #: November 2021", "the summit that India hosted in New Delhi", "the next summit, to be held in Dushanbe")
@@ -2992,15 +2992,12 @@ def _finish_events(run: _Run) -> None:
             loc = sorted(ev.location.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             if run.entities[loc].type == "City":
                 run.add_fact(ev.key, "location", loc, sup(f"location:{loc}", src))
-                city = run.city_of.get(loc)
-                st = run.ref.state_by_iso2(city.country) if city else None
-                if ev.host is not None and st is not None and ev.host.startswith("state/") and \
-                        ev.host != f"state/{st.iso3}":
+                st = _city_state(run, loc)
+                if ev.host is not None and st is not None and ev.host.startswith("state/") and ev.host != st:
                     ev.host = None  # "met in Hiroshima ..., upending plans to gather in Australia"
-                if ev.host is None and ev.type != "Visit" and not ev.part_of:
-                    if st and f"state/{st.iso3}" in run.entities:
-                        ev.host = f"state/{st.iso3}"
-                        ev.note("host", sup(f"location:{loc}", src))
+                if ev.host is None and ev.type != "Visit" and not ev.part_of and st in run.entities:
+                    ev.host = st
+                    ev.note("host", sup(f"location:{loc}", src))
         if ev.host and ev.type != "Visit":
             run.add_fact(ev.key, "hostCountry", ev.host, sup("host", src))
         if ev.start:
